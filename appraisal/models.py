@@ -1,0 +1,209 @@
+"""The appraisal as validated, human-shaped data (pydantic v2, frozen).
+
+These models know the YAML format and its per-object rules (types, ranges,
+``low <= value <= high``). Rules that need the whole appraisal (unique ids, references,
+completeness of scores, cycles) live in :mod:`appraisal.checks`. Nothing numeric here
+beyond validation: :mod:`appraisal.compile` turns the model into arrays.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+FORMAT_VERSION = 1
+
+Id = Annotated[
+    str,
+    Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80,
+          description="A short lowercase identifier: letters, digits, '-' or '_'."),
+]
+Number = Annotated[float, Field(allow_inf_nan=False)]
+Weight = Annotated[float, Field(ge=0, allow_inf_nan=False,
+                                description="Any non-negative number; normalised among siblings.")]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class Scale(_Frozen):
+    """The range a criterion is scored on."""
+
+    min: Number = 0.0
+    max: Number = 5.0
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Scale:
+        if not self.min < self.max:
+            raise ValueError(f"scale min below max; found min {self.min:g}, max {self.max:g}")
+        return self
+
+
+def _as_list(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+class Score(_Frozen):
+    """One option's score on one leaf criterion, with its uncertainty and audit trail.
+
+    ``low`` and ``high`` default to ``value`` (no stated uncertainty).
+    """
+
+    value: Number
+    low: Number | None = None
+    high: Number | None = None
+    rationale: str = ""
+    evidence: Annotated[tuple[str, ...], BeforeValidator(_as_list)] = ()
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Score:
+        lo = self.value if self.low is None else self.low
+        hi = self.value if self.high is None else self.high
+        if not lo <= self.value <= hi:
+            raise ValueError(
+                f"low <= value <= high; found low {lo:g}, value {self.value:g}, high {hi:g}")
+        return self
+
+    @property
+    def lower(self) -> float:
+        return self.value if self.low is None else self.low
+
+    @property
+    def upper(self) -> float:
+        return self.value if self.high is None else self.high
+
+
+def _score_shorthand(value: Any) -> Any:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return {"value": value}
+    if not isinstance(value, dict):
+        shown = f"'{value}'" if isinstance(value, str) else repr(value).lower()
+        raise ValueError("a number, or a mapping with value (and optionally low, high, "
+                         f"rationale, evidence); found {shown}")
+    return value
+
+
+ScoreEntry = Annotated[Score, BeforeValidator(_score_shorthand)]
+
+
+class Criterion(_Frozen):
+    """A node of the value tree. A criterion with sub-``criteria`` is a parent: options
+    score only leaves, and a parent's weight multiplies down to its children."""
+
+    id: Id
+    name: str = Field(min_length=1)
+    description: str = ""
+    weight: Weight = 1.0
+    weight_rationale: str = ""
+    direction: Literal["benefit", "cost"] = "benefit"
+    scale: Scale | None = None
+    gate: Number | None = Field(
+        default=None,
+        description="Worst acceptable score: the minimum for a benefit criterion, the "
+                    "maximum for a cost criterion. Options failing it are screened out.")
+    criteria: tuple[Criterion, ...] = ()
+
+    @property
+    def is_leaf(self) -> bool:
+        return not self.criteria
+
+
+class CriteriaSet(_Frozen):
+    """A named, versioned set of criteria (e.g. the September 2017 key principles)."""
+
+    id: Id
+    name: str = Field(min_length=1)
+    description: str = ""
+    source: str = ""
+    criteria: tuple[Criterion, ...] = Field(min_length=1)
+
+
+Scalar = str | int | float | bool | None
+
+
+class Option(_Frozen):
+    """One option of the long list."""
+
+    id: Id
+    number: int | None = Field(default=None, ge=0)
+    name: str = Field(min_length=1)
+    description: str = ""
+    family: Id | None = Field(default=None, description="Id of the parent option, if any.")
+    attributes: dict[str, Scalar] = Field(default_factory=dict)
+    scores: dict[str, ScoreEntry] = Field(default_factory=dict)
+
+
+class Scenario(_Frozen):
+    """A named alternative weighting: a partial map criterion id -> weight that overrides
+    the base weights of one criteria set."""
+
+    id: Id
+    name: str = Field(min_length=1)
+    description: str = ""
+    criteria_set: Id | None = Field(
+        default=None, description="The criteria set it applies to; default: the appraisal's.")
+    weights: dict[str, Weight] = Field(default_factory=dict)
+
+
+class Meta(_Frozen):
+    """The appraisal's own settings: ``appraisal.yaml``, or the top of a single file."""
+
+    format: Literal[1] = FORMAT_VERSION
+    title: str = Field(min_length=1)
+    notice: str = ""
+    scale: Scale = Scale()
+    default_criteria: Id | None = None
+    method: str = "weighted-sum"
+    seed: int = Field(default=0, ge=0)
+
+
+class Appraisal(Meta):
+    """A whole appraisal. In single-file form this is the file; in directory form it is
+    ``appraisal.yaml`` plus ``criteria/``, ``options/`` and ``scenarios/``."""
+
+    criteria: tuple[CriteriaSet, ...] = Field(min_length=1)
+    options: tuple[Option, ...] = Field(min_length=1)
+    scenarios: tuple[Scenario, ...] = ()
+    sources: tuple[str, ...] = Field(default=(), exclude=True,
+                                     description="Input files (filled in by the loader).")
+    input_digest: str = Field(default="", exclude=True)
+
+    def criteria_set(self, set_id: str | None = None) -> CriteriaSet:
+        """The named set, or the default (``default_criteria``, else the first)."""
+        from .errors import UsageError
+
+        wanted = set_id or self.default_criteria or self.criteria[0].id
+        for cs in self.criteria:
+            if cs.id == wanted:
+                return cs
+        valid = ", ".join(cs.id for cs in self.criteria)
+        raise UsageError(f"unknown criteria set '{wanted}'; expected one of: {valid}")
+
+    def scenario(self, scenario_id: str) -> Scenario:
+        from .errors import UsageError
+
+        for sc in self.scenarios:
+            if sc.id == scenario_id:
+                return sc
+        valid = ", ".join(sc.id for sc in self.scenarios) or "(none defined)"
+        raise UsageError(f"unknown scenario '{scenario_id}'; expected one of: {valid}")
+
+
+def iter_criteria(nodes: tuple[Criterion, ...]) -> list[Criterion]:
+    """All criteria of a tree in depth-first order (parents before children)."""
+    out: list[Criterion] = []
+    stack = list(reversed(nodes))
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(reversed(node.criteria))
+    return out
+
+
+def leaves(nodes: tuple[Criterion, ...]) -> list[Criterion]:
+    """The leaf criteria in depth-first order: the columns of the compiled matrix."""
+    return [c for c in iter_criteria(nodes) if c.is_leaf]
+
+
