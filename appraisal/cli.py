@@ -72,8 +72,19 @@ def parse_weights(pairs: tuple[str, ...]) -> dict[str, float]:
 path_argument = click.argument("path", required=False, type=click.Path(path_type=Path))
 criteria_option = click.option("--criteria", "criteria", metavar="SET",
                                help="Criteria set to use (default: the appraisal's).")
-scenario_option = click.option("--scenario", metavar="ID",
-                               help="Scenario whose weights override the base weights.")
+scenario_option = click.option(
+    "--scenario", metavar="ID|FILE",
+    help="Scenario whose weights override the base weights: the id of one of the "
+         "appraisal's scenarios, or a scenario YAML file (e.g. downloaded from the paper).")
+
+
+def resolve_scenario(value: str | None) -> Any:
+    """A scenario id stays an id; a path to a .yaml/.yml file is read as a Scenario."""
+    if value is None or not value.endswith((".yaml", ".yml")):
+        return value
+    from .loading import load_scenario
+
+    return load_scenario(value)
 weight_option = click.option("--weight", "weights", multiple=True, metavar="ID=VALUE",
                              help="Override one criterion's raw weight; repeatable.")
 
@@ -118,7 +129,8 @@ def rank_command(path: Path | None, criteria: str | None, scenario: str | None,
 
     overrides = parse_weights(weights)
     a = load(path, criteria=criteria)
-    result = rank(a, criteria=criteria, scenario=scenario, weights=overrides, method=method)
+    result = rank(a, criteria=criteria, scenario=resolve_scenario(scenario), weights=overrides,
+                  method=method)
     if fmt == "json":
         click.echo(to_json(rank_to_dict(result)), nl=False)
     elif fmt == "csv":

@@ -16,7 +16,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .errors import UsageError
-from .models import Appraisal, Criterion
+from .models import Appraisal, Criterion, Scenario
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.intp]
@@ -157,23 +157,29 @@ def _tree(roots: tuple[Criterion, ...], weights: Mapping[str, float]) -> Criteri
 
 
 def compile_problem(appraisal: Appraisal, criteria: str | None = None,
-                    scenario: str | None = None,
+                    scenario: str | Scenario | None = None,
                     weights: Mapping[str, float] | None = None) -> Problem:
     """Compile one criteria set (default: the appraisal's) into a :class:`Problem`.
 
     Weights come from the criteria, then the ``scenario``'s partial map, then
     ``weights`` (criterion id -> raw weight, at any level of the tree); they are then
-    normalised among siblings and multiplied down the tree.
+    normalised among siblings and multiplied down the tree. ``scenario`` is the id of one
+    of the appraisal's scenarios or a :class:`~appraisal.models.Scenario` read from
+    elsewhere (e.g. a file downloaded from the HTML paper's what-if panel).
     """
-    cs = appraisal.criteria_set(criteria)
+    sc = appraisal.scenario(scenario) if isinstance(scenario, str) else scenario
+    # Without --criteria, a scenario brings its own criteria set.
+    cs = appraisal.criteria_set(criteria or (sc.criteria_set if sc else None))
     overrides: dict[str, float] = {}
-    if scenario is not None:
-        sc = appraisal.scenario(scenario)
+    if sc is not None:
         target = sc.criteria_set or appraisal.criteria_set().id
         if target != cs.id:
-            raise UsageError(f"scenario '{scenario}' weights the criteria set '{target}', "
+            raise UsageError(f"scenario '{sc.id}' weights the criteria set '{target}', "
                              f"not '{cs.id}'; choose it with --criteria {target}")
         overrides.update(sc.weights)
+        tree0 = _tree(cs.criteria, {})
+        for cid in sc.weights:
+            tree0.index(cid)
     user = dict(weights or {})
     tree = _tree(cs.criteria, {**overrides, **user})
     for cid, w in user.items():
@@ -209,7 +215,8 @@ def compile_problem(appraisal: Appraisal, criteria: str | None = None,
         scores=scores, low=low, high=high, lower=lower, upper=upper,
         benefit=np.array([c.direction == "benefit" for c in leaf_nodes], dtype=bool),
         gate=np.array([np.nan if c.gate is None else c.gate for c in leaf_nodes]),
-        weights=tree.leaf_weights(), tree=tree, criteria_set=cs.id, scenario=scenario,
+        weights=tree.leaf_weights(), tree=tree, criteria_set=cs.id,
+        scenario=sc.id if sc else None,
         overrides=tuple(sorted(user.items())))
 
 

@@ -206,6 +206,24 @@ def load(path: str | os.PathLike[str] | None = None, *, criteria: str | None = N
                      input_digest=digest(reader.files, root))
 
 
+def load_scenario(path: str | os.PathLike[str]) -> Scenario:
+    """Read one scenario from its own YAML file (e.g. one downloaded from the HTML
+    paper's what-if panel). Raises :class:`InputError` with located problems."""
+    file = Path(path)
+    if not file.is_file():
+        raise UsageError(f"no scenario file at '{file}'")
+    reader = _Reader()
+    raw = reader.read(file, ())
+    scenario = None
+    if isinstance(raw, dict):
+        scenario = _validate_item(Scenario, raw, (), reader)
+    elif not reader.problems:
+        reader.expect((), "a mapping with id, name and weights", raw)
+    if reader.problems or scenario is None:
+        raise InputError(reader.problems)
+    return scenario  # type: ignore[return-value]
+
+
 def digest(files: list[Path], root: Path) -> str:
     """SHA-256 over the input files (relative name and bytes, in name order), so a
     reader can tell exactly which inputs produced a result."""

@@ -13,7 +13,7 @@ import numpy as np
 
 from .compile import FloatArray, IntArray, Problem, compile_problem
 from .methods import get_method
-from .models import Appraisal
+from .models import Appraisal, Scenario
 from .screening import ScreenedOption, passes, screened_out
 
 TIE_TOLERANCE = 1e-9
@@ -87,7 +87,8 @@ def rank_problem(problem: Problem, method: str = "weighted-sum") -> tuple[
     return short, totals, competition_ranks(totals), contrib
 
 
-def rank(appraisal: Appraisal, criteria: str | None = None, scenario: str | None = None,
+def rank(appraisal: Appraisal, criteria: str | None = None,
+         scenario: str | Scenario | None = None,
          weights: Mapping[str, float] | None = None, method: str | None = None) -> RankResult:
     """Rank the options of ``appraisal`` (see :func:`~appraisal.compile.compile_problem`
     for how ``criteria``, ``scenario`` and ``weights`` combine). ``method`` defaults to
@@ -107,7 +108,7 @@ def rank(appraisal: Appraisal, criteria: str | None = None, scenario: str | None
                 c: float(contrib[i, j]) for j, c in enumerate(short.criterion_ids)},
             tied_with=tuple(o for o, r in rank_of.items() if r == ranks[i] and o != oid)))
     return RankResult(
-        title=appraisal.title, criteria_set=problem.criteria_set, scenario=scenario,
+        title=appraisal.title, criteria_set=problem.criteria_set, scenario=problem.scenario,
         method=method, problem=short,
         weights={c: float(w) for c, w in zip(problem.criterion_ids, problem.weights, strict=True)},
         ranking=tuple(ranking), screened_out=screened_out(problem),
