@@ -20,6 +20,7 @@ class Parts:
     """What validated, each item with its index in the input list."""
 
     meta: Meta | None
+    scale: Scale  # the appraisal's default scale (valid even when meta is not)
     criteria: list[tuple[int, CriteriaSet]]
     options: list[tuple[int, Option]]
     scenarios: list[tuple[int, Scenario]]
@@ -37,14 +38,12 @@ def run(parts: Parts, smap: SourceMap, only_set: str | None = None) -> list[Diag
         found.extend(rule(parts, only_set))
     out = []
     for path, expected, what in found:
+        if path and path[-1] == "value" and path not in smap.marks and path[:-1] in smap.marks:
+            path = path[:-1]  # a score written as a bare number
         mark, rel = smap.locate(path)
         out.append(Diagnostic(mark.file if mark else "?", mark.line if mark else 0,
                               mark.column if mark else 0, dotted(rel), expected, what))
     return out
-
-
-def default_scale(parts: Parts) -> Scale:
-    return parts.meta.scale if parts.meta else Scale()
 
 
 def _tree_paths(nodes: tuple[Criterion, ...], base: PathKey
@@ -67,7 +66,7 @@ def _duplicates(items: list[tuple[PathKey, str]], what: str) -> Iterator[Found]:
 
 def _criteria_rules(parts: Parts, only_set: str | None) -> Iterator[Found]:
     yield from _duplicates([(("criteria", i), cs.id) for i, cs in parts.criteria], "criteria set")
-    scale0 = default_scale(parts)
+    scale0 = parts.scale
     shared: dict[str, tuple[str, Scale, str, PathKey]] = {}
     for i, cs in parts.criteria:
         nodes = list(_tree_paths(cs.criteria, ("criteria", i, "criteria")))
@@ -101,7 +100,7 @@ def _criteria_rules(parts: Parts, only_set: str | None) -> Iterator[Found]:
 
 
 def _leaf_index(parts: Parts) -> tuple[dict[str, tuple[Criterion, Scale]], set[str]]:
-    scale0 = default_scale(parts)
+    scale0 = parts.scale
     leaves: dict[str, tuple[Criterion, Scale]] = {}
     parents: set[str] = set()
     for _, cs in parts.criteria:

@@ -35,6 +35,8 @@ def friendly(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
+        except click.ClickException:
+            raise  # click reports its own usage errors (exit 2)
         except InputError as exc:
             _fail(str(exc), 2)
         except OutputError as exc:

@@ -27,7 +27,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import checks
 from .errors import Diagnostic, InputError, UsageError
-from .models import Appraisal, CriteriaSet, Meta, Option, Scenario
+from .models import Appraisal, CriteriaSet, Meta, Option, Scale, Scenario
 from .pydantic_errors import translate
 from .yamlsource import PathKey, SourceMap, read_yaml
 
@@ -88,7 +88,7 @@ def _read_directory(root: Path, reader: _Reader) -> dict[str, Any]:
         meta = reader.read(meta_file, ())
         if isinstance(meta, dict):
             data.update(meta)
-        elif meta is not None:
+        elif meta is not None or not reader.problems:
             reader.expect((), "a mapping of settings (title, scale, ...)", meta)
     else:
         reader.problems.append(Diagnostic(_label(meta_file), 0, 0, "",
@@ -161,11 +161,11 @@ def load(path: str | os.PathLike[str] | None = None, *, criteria: str | None = N
         data = _read_directory(root, reader)
     elif root.is_file():
         raw = reader.read(root, ())
-        if raw is None and not reader.problems:
-            reader.expect((), "a mapping with title, criteria and options", raw)
-        data = raw if isinstance(raw, dict) else {}
-        if raw is not None and not isinstance(raw, dict):
-            reader.expect((), "a mapping with title, criteria and options", raw)
+        if not isinstance(raw, dict):
+            if not reader.problems:  # parsed, but not a mapping
+                reader.expect((), "a mapping with title, criteria and options", raw)
+            raise InputError(reader.problems)  # nothing more can be checked
+        data = raw
     else:
         raise UsageError(f"no appraisal at '{root}': expected a directory holding "
                          "appraisal.yaml, criteria/ and options/, or a single YAML file")
@@ -179,7 +179,8 @@ def load(path: str | os.PathLike[str] | None = None, *, criteria: str | None = N
                 mark.column if mark else 0, key,
                 "one of the fields " + ", ".join(sorted(_TOP_FIELDS)),
                 f"unknown field '{key}'"))
-    meta = _validate_item(Meta, meta_raw, (), reader)
+    meta = _validate_item(Meta, meta_raw, (), reader) if meta_raw or root.is_file() else None
+    scale = _quiet(Scale, meta_raw.get("scale")) or Scale()
     parts: dict[str, list[tuple[int, Any]]] = {}
     for part, model in _PARTS.items():
         raw_items = data.get(part) or []
@@ -192,7 +193,7 @@ def load(path: str | os.PathLike[str] | None = None, *, criteria: str | None = N
                        if (m := _validate_item(model, item, (part, i), reader)) is not None]
 
     reader.problems.extend(checks.run(checks.Parts(
-        meta=meta, criteria=parts["criteria"], options=parts["options"],
+        meta=meta, scale=scale, criteria=parts["criteria"], options=parts["options"],
         scenarios=parts["scenarios"],
         criteria_complete=len(parts["criteria"]) == len(data.get("criteria") or [])),
         reader.smap, criteria))
@@ -204,6 +205,14 @@ def load(path: str | os.PathLike[str] | None = None, *, criteria: str | None = N
                      scenarios=tuple(m for _, m in parts["scenarios"]),
                      sources=tuple(_label(f) for f in reader.files),
                      input_digest=digest(reader.files, root))
+
+
+def _quiet(model: type[BaseModel], raw: Any) -> Any:
+    """``raw`` validated as ``model``, or None (its problems are reported elsewhere)."""
+    try:
+        return model.model_validate(raw) if raw is not None else None
+    except ValidationError:
+        return None
 
 
 def load_scenario(path: str | os.PathLike[str]) -> Scenario:

@@ -8,6 +8,7 @@ beyond validation: :mod:`appraisal.compile` turns the model into arrays.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -147,6 +148,63 @@ class Scenario(_Frozen):
     weights: dict[str, Weight] = Field(default_factory=dict)
 
 
+Paragraphs = Annotated[tuple[str, ...], BeforeValidator(_as_list)]
+"""A section of the paper: a list of paragraphs (one string is taken as one paragraph)."""
+
+
+class Contact(_Frozen):
+    """A contact point listed at the end of the paper."""
+
+    name: str = Field(min_length=1, description="Person, or service such as 'County Council'.")
+    role: str = Field(default="", description="Job title or what to contact them about.")
+    phone: str = ""
+    email: str = ""
+
+
+class Paper(_Frozen):
+    """The narrative of the appraisal paper, in the house format of a cabinet report.
+
+    Every section is a list of paragraphs; the paper numbers them in sequence. A section
+    left empty is left out of the paper (never filled with placeholder text). Numbers,
+    tables, charts and the recommendation are generated from the appraisal itself.
+    """
+
+    committee: str = Field(default="", description="The meeting, e.g. 'Cabinet'.")
+    meeting_date: date | None = Field(default=None, description="Date of the meeting.")
+    title: str = Field(default="", description="Report title; default: the appraisal's.")
+    relevant_cabinet_member: str = ""
+    relevant_officer: str = ""
+    recommended_by: str = Field(
+        default="", description="Who recommends, e.g. 'The Cabinet Member with "
+                                "Responsibility for Children and Families'.")
+    recommendation_context: str = Field(
+        default="", description="Words after 'recommends that', e.g. 'in compliance with "
+                                "the Statutory Direction of 19 September 2017,'.")
+    preferred_next_step: str = Field(
+        default="be taken forward as the preferred option",
+        description="What the leading option should do next, completing 'agrees that "
+                    "option N, NAME, ...'.")
+    further_recommendations: Paragraphs = Field(
+        default=(), description="Extra lettered recommendations after the generated ones.")
+    background: Paragraphs = ()
+    financial_implications: Paragraphs = ()
+    risks: Paragraphs = ()
+    legal_implications: Paragraphs = ()
+    equality_and_health: Paragraphs = Field(
+        default=(), description="Equality and health impact considerations.")
+    next_steps: Paragraphs = ()
+    assumptions: Paragraphs = Field(default=(), description="The assumptions log (appendix).")
+    supporting_information: Paragraphs = Field(
+        default=(), description="Further appendices or documents, listed after the "
+                                "generated appendices.")
+    general_contacts: tuple[Contact, ...] = ()
+    contacts: tuple[Contact, ...] = Field(default=(),
+                                          description="Specific contact points for the paper.")
+    background_papers_officer: str = Field(
+        default="", description="The proper officer for background papers.")
+    background_papers: Paragraphs = ()
+
+
 class Meta(_Frozen):
     """The appraisal's own settings: ``appraisal.yaml``, or the top of a single file."""
 
@@ -157,6 +215,8 @@ class Meta(_Frozen):
     default_criteria: Id | None = None
     method: str = "weighted-sum"
     seed: int = Field(default=0, ge=0)
+    paper: Paper | None = Field(default=None,
+                                description="Narrative of the appraisal paper (optional).")
 
 
 class Appraisal(Meta):

@@ -66,7 +66,8 @@ def describe(err: ErrorDetails) -> tuple[str, str]:
         op = {"greater_than_equal": ">=", "greater_than": ">", "less_than_equal": "<=",
               "less_than": "<"}[kind]
         bound = next(iter(ctx.values()), "")
-        return f"a number {op} {bound}", _kind(value)
+        return f"a number {op} {bound:g}" if isinstance(bound, (int, float)) else \
+            f"a number {op} {bound}", _kind(value)
     if kind == "literal_error":
         return f"one of {ctx.get('expected', '')}".replace("'", ""), _kind(value)
     if kind in ("too_short", "too_long"):

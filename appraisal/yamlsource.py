@@ -72,8 +72,14 @@ class _Builder(yaml.constructor.SafeConstructor):
     pass
 
 
+_PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+
+
 def _build(node: yaml.Node, path: PathKey, label: str, smap: SourceMap,
            problems: list[Diagnostic], ctor: _Builder) -> Any:
+    if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"the tag {node.tag!r}", node.start_mark)
     if isinstance(node, yaml.MappingNode):
         out: dict[Hashable, Any] = {}
         for key_node, value_node in node.value:

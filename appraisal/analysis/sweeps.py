@@ -1,0 +1,239 @@
+"""One-way weight sweeps (issue 3, item 1).
+
+A sweep moves one node of the criteria tree (a leaf or a parent) through every LOCAL
+share of its sibling group, t = 0..1, while its siblings keep their proportions to
+each other: sibling s gets (1 - t) * l_s / (1 - l_k), where l are the base local
+shares (if the siblings' base shares are all 0 they share 1 - t equally). Leaf weights
+are products of local shares down the tree, so the leaf weight vector is affine in t:
+w(t) = w(0) + t * (w(1) - w(0)). The node's share of the total weight is
+``parent_weight * t``. This is the classic one-way sensitivity of DCLG (2009)
+*Multi-criteria analysis: a manual*, s. 6.2.12, and Belton & Stewart (2002) s. 6.3.
+
+For a method that is linear in the weights, every total is then affine in t,
+T_i(t) = A_i + t D_i, and two options cross exactly at t = (A_j - A_i) / (D_i - D_j):
+the change points are computed in closed form. For any other method they are found
+numerically: a fine grid brackets each sign change of T_i - T_j, then vectorised
+bisection narrows it to ~1e-12 (two crossings inside one grid cell can be missed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..compile import CriteriaTree, FloatArray, Problem
+from ..methods import ScoreFn
+from ..ranking import competition_ranks
+
+GRID = 1025
+"""Grid points on 0..1 for the numeric (non-linear) mode."""
+BISECT_STEPS = 60
+
+
+@dataclass(frozen=True)
+class WeightPath:
+    """The leaf weights along a one-way sweep of one node: ``start + t * (end - start)``."""
+
+    node_id: str
+    node_name: str
+    base_share: float  # the node's local share at the base weights
+    parent_weight: float  # the parent's share of the total weight (1 at the top level)
+    start: FloatArray  # leaf weights at t = 0
+    end: FloatArray  # leaf weights at t = 1
+
+    def weights(self, t: FloatArray | float) -> FloatArray:
+        """Leaf weights at local share(s) ``t``: shape (m,) for a scalar, (k, m) for (k,)."""
+        return self.start + np.multiply.outer(np.asarray(t, dtype=float), self.end - self.start)
+
+    @property
+    def base_weight(self) -> float:
+        """The node's share of the total weight at the base."""
+        return self.parent_weight * self.base_share
+
+
+def _leaf_from_local(tree: CriteriaTree, local: FloatArray) -> FloatArray:
+    glob = local.copy()
+    for k, p in enumerate(tree.parent):  # depth-first: parents come before children
+        if p >= 0:
+            glob[k] *= glob[p]
+    leaves = tree.leaf_column >= 0
+    out = np.empty(int(leaves.sum()))
+    out[tree.leaf_column[leaves]] = glob[leaves]
+    return out
+
+
+def sweepable_nodes(tree: CriteriaTree) -> tuple[str, ...]:
+    """Ids of the nodes that have at least one sibling (an only child cannot move)."""
+    counts = np.bincount(tree.parent + 1, minlength=len(tree.ids) + 1)
+    return tuple(i for k, i in enumerate(tree.ids) if counts[tree.parent[k] + 1] > 1)
+
+
+def weight_path(tree: CriteriaTree, node_id: str) -> WeightPath:
+    """The affine path of the leaf weights as ``node_id``'s local share goes 0..1."""
+    k = tree.index(node_id)
+    local = tree.local_weights()
+    local = np.where(np.isfinite(local), local, 0.0)
+    sib = np.flatnonzero((tree.parent == tree.parent[k]) & (np.arange(len(tree.ids)) != k))
+    rest = local[sib].sum()
+    share = local[sib] / rest if rest > 0 else np.full(len(sib), 1.0 / max(len(sib), 1))
+    ends = []
+    for t in (0.0, 1.0):
+        loc = local.copy()
+        loc[k] = t
+        loc[sib] = (1.0 - t) * share
+        ends.append(_leaf_from_local(tree, loc))
+    p = tree.parent[k]
+    parent_weight = 1.0 if p < 0 else float(tree.global_weights()[p])
+    return WeightPath(node_id, tree.names[k], float(local[k]), parent_weight, ends[0], ends[1])
+
+
+def sweep_grid(problem: Problem, score: ScoreFn, path: WeightPath, t: FloatArray,
+               linear: bool) -> FloatArray:
+    """Totals along the sweep at shares ``t`` (k,): shape (k, n), for plotting.
+
+    Linear methods: two score calls, then ``A + t D`` written in place (no (k, m)
+    weight matrix, no matmul). Other methods: one score call on the (k, m) weights."""
+    t = np.asarray(t, dtype=float)
+    if not linear:
+        return np.asarray(score(problem, path.weights(t)))
+    a = np.asarray(score(problem, path.start))
+    d = np.asarray(score(problem, path.end)) - a
+    out = np.multiply.outer(t, d)
+    out += a
+    return out
+
+
+def bisect_roots(f: Callable[[FloatArray], FloatArray], lo: FloatArray, hi: FloatArray,
+                 steps: int = BISECT_STEPS) -> FloatArray:
+    """Vectorised bisection: for each bracket [lo, hi] with f(lo) >= 0 > f(hi) or
+    f(lo) < 0 <= f(hi), the point where f changes sign (f maps (p,) -> (p,))."""
+    lo = np.asarray(lo, dtype=float).copy()
+    hi = np.asarray(hi, dtype=float).copy()
+    if lo.size == 0:
+        return lo
+    neg_lo = f(lo) < 0
+    for _ in range(steps):
+        mid = 0.5 * (lo + hi)
+        same = (f(mid) < 0) == neg_lo
+        lo = np.where(same, mid, lo)
+        hi = np.where(same, hi, mid)
+    return 0.5 * (lo + hi)
+
+
+@dataclass(frozen=True)
+class ChangePoint:
+    """At local share ``share`` (total weight ``weight``) option ``rises`` passes ``falls``
+    as the share increases."""
+
+    share: float
+    weight: float
+    rises: str
+    falls: str
+
+
+@dataclass(frozen=True)
+class SweepSegment:
+    """A stretch of the sweep with one ranking: option ids best first and their
+    competition ranks (tied options share a rank)."""
+
+    start: float
+    end: float
+    order: tuple[str, ...]
+    ranks: tuple[int, ...]
+
+    @property
+    def leaders(self) -> tuple[str, ...]:
+        return tuple(o for o, r in zip(self.order, self.ranks, strict=True) if r == 1)
+
+
+@dataclass(frozen=True)
+class Sweep:
+    """A one-way sweep of one criterion node: where the ranking changes (``change_points``,
+    in share order) and the ranking on each stretch between them (``segments``)."""
+
+    node_id: str
+    node_name: str
+    base_share: float
+    base_weight: float
+    parent_weight: float
+    exact: bool
+    change_points: tuple[ChangePoint, ...]
+    segments: tuple[SweepSegment, ...]
+
+    def leader_at(self, share: float) -> tuple[str, ...]:
+        """The leading option(s) of the segment containing ``share``."""
+        for seg in self.segments:
+            if share <= seg.end:
+                return seg.leaders
+        return self.segments[-1].leaders
+
+
+def _crossings_linear(a: FloatArray, d: FloatArray) -> tuple[FloatArray, FloatArray, FloatArray]:
+    i, j = np.triu_indices(len(a), k=1)
+    den = d[i] - d[j]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = (a[j] - a[i]) / den
+    keep = (den != 0) & (t > 0) & (t < 1)
+    i, j, t = i[keep], j[keep], t[keep]
+    rises = np.where(d[i] > d[j], i, j)
+    falls = np.where(d[i] > d[j], j, i)
+    return t, rises, falls
+
+
+def _crossings_numeric(problem: Problem, score: ScoreFn,
+                       path: WeightPath) -> tuple[FloatArray, FloatArray, FloatArray]:
+    grid = np.linspace(0.0, 1.0, GRID)
+    tot = sweep_grid(problem, score, path, grid, linear=False)
+    i, j = np.triu_indices(tot.shape[1], k=1)
+    diff = tot[:, i] - tot[:, j]  # (K, pairs)
+    above = diff > 1e-12  # a band absorbs rounding noise between equal totals
+    k, p = np.nonzero(above[:-1] != above[1:])
+    pi, pj = i[p], j[p]
+
+    def f(t: FloatArray) -> FloatArray:
+        tt = np.asarray(score(problem, path.weights(t)))
+        return tt[np.arange(len(t)), pi] - tt[np.arange(len(t)), pj]
+
+    t = bisect_roots(f, grid[k], grid[k + 1])
+    up = above[k + 1, p]  # i above j after the crossing
+    return t, np.where(up, pi, pj), np.where(up, pj, pi)
+
+
+def sweep(problem: Problem, score: ScoreFn, node_id: str, linear: bool) -> Sweep:
+    """The one-way sweep of ``node_id`` (exact change points when ``linear``)."""
+    path = weight_path(problem.tree, node_id)
+    if linear:
+        a = np.asarray(score(problem, path.start))
+        d = np.asarray(score(problem, path.end)) - a
+        t, rises, falls = _crossings_linear(a, d)
+    else:
+        t, rises, falls = _crossings_numeric(problem, score, path)
+    order = np.lexsort((rises, falls, t))
+    ids = problem.option_ids
+    points = tuple(ChangePoint(float(t[q]), path.parent_weight * float(t[q]),
+                               ids[rises[q]], ids[falls[q]]) for q in order)
+    cuts = np.unique(np.concatenate([[0.0], t, [1.0]]))
+    cuts = cuts[np.concatenate([[True], np.diff(cuts) > 1e-12])]
+    cuts[-1] = 1.0
+    if len(cuts) < 2:
+        cuts = np.array([0.0, 1.0])
+    mids = 0.5 * (cuts[:-1] + cuts[1:])
+    if linear:
+        totals = np.multiply.outer(mids, d) + a
+    else:
+        totals = np.asarray(score(problem, path.weights(mids)))
+    ranks = competition_ranks(totals)
+    segments = []
+    for s in range(len(mids)):
+        o = np.lexsort((np.arange(len(ids)), ranks[s]))
+        segments.append(SweepSegment(float(cuts[s]), float(cuts[s + 1]),
+                                     tuple(ids[q] for q in o), tuple(int(ranks[s, q]) for q in o)))
+    return Sweep(node_id, path.node_name, path.base_share, path.base_weight, path.parent_weight,
+                 linear, points, tuple(segments))
+
+
+def all_sweeps(problem: Problem, score: ScoreFn, linear: bool) -> tuple[Sweep, ...]:
+    """Sweeps of every node that has a sibling, in tree order."""
+    return tuple(sweep(problem, score, nid, linear) for nid in sweepable_nodes(problem.tree))

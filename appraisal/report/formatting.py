@@ -1,0 +1,54 @@
+"""Number and date formatting for the paper: the one place numbers become strings.
+
+British English conventions of a council paper: percentages to one decimal place,
+totals on the 0..1 value scale to three decimals, dates as "14 December 2017".
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+def pct(share: float, places: int = 1) -> str:
+    """A share in [0, 1] as a percentage: ``0.1234 -> "12.3%"``."""
+    if not math.isfinite(share):
+        return "n/a"
+    return f"{share * 100:.{places}f}%"
+
+
+def total(value: float) -> str:
+    """A total or contribution on the 0..1 value scale, three decimals."""
+    return "n/a" if not math.isfinite(value) else f"{value:.3f}"
+
+
+def plain(value: float) -> str:
+    """A raw score or weight as written: no trailing zeros (``3.0 -> "3"``)."""
+    if not math.isfinite(value):
+        return "n/a"
+    return f"{value:.4g}" if abs(value) < 1e4 else f"{value:,.0f}"
+
+
+def long_date(d: date) -> str:
+    """``date(2017, 12, 14) -> "14 December 2017"`` (locale-independent)."""
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def count(n: int, one: str, many: str | None = None) -> str:
+    """``count(1, "option") -> "1 option"``, ``count(3, "option") -> "3 options"``."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def joined(items: list[str], last: str = "and") -> str:
+    """``["a", "b", "c"] -> "a, b and c"`` (no Oxford comma, as in the house style)."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {last} " + items[-1]
+
+
+def option_label(number: int | None, name: str) -> str:
+    """``(9, "Wholly owned council company") -> "option 9 (Wholly owned council company)"``."""
+    return name if number is None else f"option {number} ({name})"

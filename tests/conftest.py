@@ -1,0 +1,78 @@
+"""Shared fixtures: the bundled example, small appraisals written to tmp, a CLI runner."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from click.testing import CliRunner, Result
+
+import appraisal
+from appraisal.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def example_path() -> Path:
+    return appraisal.bundled_example()
+
+
+@pytest.fixture(scope="session")
+def example() -> appraisal.Appraisal:
+    return appraisal.load()
+
+
+def single_file_data(root: Path) -> dict[str, Any]:
+    """The directory-form appraisal at ``root`` as one single-file mapping."""
+    data = yaml.safe_load((root / "appraisal.yaml").read_text())
+    for part in ("criteria", "options", "scenarios"):
+        items: list[Any] = []
+        for f in sorted((root / part).glob("*.yaml")):
+            content = yaml.safe_load(f.read_text())
+            items.extend(content if isinstance(content, list) else [content])
+        data[part] = items
+    return data
+
+
+SMALL = """\
+title: Small
+scale: {min: 0, max: 10}
+criteria:
+  - id: main
+    name: Main set
+    criteria:
+      - {id: quality, name: Quality, weight: 3}
+      - {id: cost, name: Cost, weight: 1, direction: cost}
+options:
+  - {id: a, name: Option A, scores: {quality: 8, cost: 6}}
+  - {id: b, name: Option B, scores: {quality: 5, cost: 2}}
+  - {id: c, name: Option C, scores: {quality: 2, cost: 9}}
+"""
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[[str, str], Path]:
+    """Write ``text`` to ``tmp_path/name`` and return the path."""
+
+    def _write(text: str, name: str = "appraisal.yaml") -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+        return path
+
+    return _write
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+    """Run the CLI in-process with a fixed terminal width."""
+    monkeypatch.setenv("COLUMNS", "120")
+
+    def _run(*args: str) -> Result:
+        return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+    return _run
