@@ -71,6 +71,31 @@ def parse_weights(pairs: tuple[str, ...]) -> dict[str, float]:
     return out
 
 
+_LATER_LAYERS = {"sensitivity": "appraisal.analysis.cli", "report": "appraisal.report.cli"}
+"""Commands from later layers, imported only when used (keeps `appraisal rank` fast).
+Each module exposes ``register(group)`` that adds its command to a click group."""
+
+
+class _LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *_LATER_LAYERS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in _LATER_LAYERS and cmd_name not in self.commands:
+            from importlib import import_module
+
+            holder = click.Group()
+            try:
+                module = import_module(_LATER_LAYERS[cmd_name])
+            except ModuleNotFoundError as exc:  # a layer not installed in this build
+                if exc.name != _LATER_LAYERS[cmd_name]:
+                    raise
+                return None
+            module.register(holder)
+            self.add_command(holder.commands[cmd_name], cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+
 path_argument = click.argument("path", required=False, type=click.Path(path_type=Path))
 criteria_option = click.option("--criteria", "criteria", metavar="SET",
                                help="Criteria set to use (default: the appraisal's).")
@@ -91,7 +116,7 @@ weight_option = click.option("--weight", "weights", multiple=True, metavar="ID=V
                              help="Override one criterion's raw weight; repeatable.")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="appraisal")
 def main() -> None:
     """Screen, score and rank the options of an appraisal kept in YAML."""
@@ -159,18 +184,3 @@ def schema(out: Path | None) -> None:
         click.echo(f"Wrote {out}")
 
 
-def _register_optional() -> None:
-    """Commands from later layers (sensitivity, report) register themselves here."""
-    from importlib import import_module
-
-    for name in ("appraisal.analysis.cli", "appraisal.report.cli"):
-        try:
-            module = import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        module.register(main)
-
-
-_register_optional()

@@ -53,8 +53,8 @@ def _label(path: Path) -> str:
 
 
 class _Reader:
-    def __init__(self) -> None:
-        self.smap = SourceMap()
+    def __init__(self, record: bool) -> None:
+        self.smap = SourceMap(record=record)
         self.problems: list[Diagnostic] = []
         self.files: list[Path] = []
 
@@ -156,7 +156,13 @@ def load(path: str | os.PathLike[str] | None = None, *, criteria: str | None = N
     when ``path`` does not exist.
     """
     root = Path(path) if path is not None else bundled_example()
-    reader = _Reader()
+    try:  # fast pass: no line numbers kept
+        return _load(root, criteria, _Reader(record=False))
+    except InputError:  # read again, keeping line numbers, to say where each problem is
+        return _load(root, criteria, _Reader(record=True))
+
+
+def _load(root: Path, criteria: str | None, reader: _Reader) -> Appraisal:
     if root.is_dir():
         data = _read_directory(root, reader)
     elif root.is_file():
@@ -221,7 +227,7 @@ def load_scenario(path: str | os.PathLike[str]) -> Scenario:
     file = Path(path)
     if not file.is_file():
         raise UsageError(f"no scenario file at '{file}'")
-    reader = _Reader()
+    reader = _Reader(record=True)
     raw = reader.read(file, ())
     scenario = None
     if isinstance(raw, dict):

@@ -97,7 +97,9 @@ def rank(appraisal: Appraisal, criteria: str | None = None,
     problem = compile_problem(appraisal, criteria, scenario, weights)
     short, totals, ranks, contrib = rank_problem(problem, method)
     order = np.lexsort((np.arange(len(totals)), ranks))
-    rank_of = {short.option_ids[i]: int(ranks[i]) for i in range(len(totals))}
+    by_rank: dict[int, list[str]] = {}
+    for i in order:
+        by_rank.setdefault(int(ranks[i]), []).append(short.option_ids[i])
     ranking = []
     for i in order:
         oid = short.option_ids[i]
@@ -106,7 +108,7 @@ def rank(appraisal: Appraisal, criteria: str | None = None,
             rank=int(ranks[i]), score=float(totals[i]),
             contributions={} if contrib is None else {
                 c: float(contrib[i, j]) for j, c in enumerate(short.criterion_ids)},
-            tied_with=tuple(o for o, r in rank_of.items() if r == ranks[i] and o != oid)))
+            tied_with=tuple(o for o in by_rank[int(ranks[i])] if o != oid)))
     return RankResult(
         title=appraisal.title, criteria_set=problem.criteria_set, scenario=problem.scenario,
         method=method, problem=short,
