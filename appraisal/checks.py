@@ -59,7 +59,8 @@ def _duplicates(items: list[tuple[PathKey, str]], what: str) -> Iterator[Found]:
     seen: dict[str, PathKey] = {}
     for path, ident in items:
         if ident in seen:
-            yield (*path, "id"), f"a unique {what} id", f"'{ident}' again (also at {dotted(seen[ident])})"
+            yield (*path, "id"), f"a unique {what} id", \
+                f"'{ident}' again (also at {dotted(seen[ident])})"
         else:
             seen[ident] = path
 
@@ -144,8 +145,8 @@ def _option_rules(parts: Parts, only_set: str | None) -> Iterator[Found]:
             _, scale = leaves[cid]
             for field, v in (("value", score.value), ("low", score.low), ("high", score.high)):
                 if v is not None and not scale.min <= v <= scale.max:
-                    yield (*path, field), \
-                        f"a score from {scale.min:g} to {scale.max:g} (the scale of '{cid}')", f"{v:g}"
+                    expected = f"a score from {scale.min:g} to {scale.max:g} (the scale of '{cid}')"
+                    yield (*path, field), expected, f"{v:g}"
         for set_id, ids in required.items():
             missing = [c for c in ids if c not in o.scores]
             if missing:

@@ -111,7 +111,8 @@ class Problem:
 
     @property
     def shape(self) -> tuple[int, int]:
-        return self.scores.shape  # type: ignore[return-value]
+        n, m = self.scores.shape
+        return n, m
 
     def subset(self, rows: BoolArray | IntArray) -> Problem:
         """The same problem restricted to some options (e.g. those passing the gates)."""

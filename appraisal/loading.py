@@ -179,13 +179,14 @@ def _load(root: Path, criteria: str | None, reader: _Reader) -> Appraisal:
     meta_raw = {k: v for k, v in data.items() if k in _META_FIELDS}
     for key in data:
         if key not in _TOP_FIELDS:
-            mark, rel = reader.smap.locate((key,))
+            mark, _ = reader.smap.locate((key,))
             reader.problems.append(Diagnostic(
                 mark.file if mark else _label(root), mark.line if mark else 0,
                 mark.column if mark else 0, key,
                 "one of the fields " + ", ".join(sorted(_TOP_FIELDS)),
                 f"unknown field '{key}'"))
     meta = _validate_item(Meta, meta_raw, (), reader) if meta_raw or root.is_file() else None
+    assert meta is None or isinstance(meta, Meta)
     scale = _quiet(Scale, meta_raw.get("scale")) or Scale()
     parts: dict[str, list[tuple[int, Any]]] = {}
     for part, model in _PARTS.items():

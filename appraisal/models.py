@@ -169,7 +169,8 @@ class Paper(_Frozen):
     tables, charts and the recommendation are generated from the appraisal itself.
     """
 
-    committee: str = Field(default="", description="The meeting, e.g. 'Cabinet'.")
+    committee: str = Field(default="", description="The meeting, e.g. 'Cabinet' (the "
+                                                   "recommendation is put to 'the Cabinet').")
     meeting_date: date | None = Field(default=None, description="Date of the meeting.")
     title: str = Field(default="", description="Report title; default: the appraisal's.")
     relevant_cabinet_member: str = ""
@@ -178,8 +179,9 @@ class Paper(_Frozen):
         default="", description="Who recommends, e.g. 'The Cabinet Member with "
                                 "Responsibility for Children and Families'.")
     recommendation_context: str = Field(
-        default="", description="Words after 'recommends that', e.g. 'in compliance with "
-                                "the Statutory Direction of 19 September 2017,'.")
+        default="", description="A phrase set between commas after 'recommends that', "
+                                "e.g. 'in compliance with the Statutory Direction of 19 "
+                                "September 2017'.")
     preferred_next_step: str = Field(
         default="be taken forward as the preferred option",
         description="What the leading option should do next, completing 'agrees that "
@@ -208,7 +210,7 @@ class Paper(_Frozen):
 class Meta(_Frozen):
     """The appraisal's own settings: ``appraisal.yaml``, or the top of a single file."""
 
-    format: Literal[1] = FORMAT_VERSION
+    format: Literal[1] = 1  # FORMAT_VERSION
     title: str = Field(min_length=1)
     notice: str = ""
     scale: Scale = Scale()

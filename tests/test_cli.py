@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import Result
-
 from conftest import single_file_data
 
 GOLDEN = Path(__file__).parent / "golden" / "rank-example.json"
@@ -91,7 +90,7 @@ def test_schema_accepts_the_example_and_rejects_nonsense(cli: Callable[..., Resu
     import jsonschema
 
     schema = json.loads(cli("schema").output)
-    data = single_file_data(example_path)
+    data = json.loads(json.dumps(single_file_data(example_path), default=str))  # dates as text
     jsonschema.validate(data, schema)
     data["options"][0]["scores"]["focus"] = "high"
     with pytest.raises(jsonschema.ValidationError):

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
-
 from conftest import SMALL
 
 CASES: dict[str, tuple[str, str, list[str]]] = {
@@ -69,8 +68,8 @@ CASES: dict[str, tuple[str, str, list[str]]] = {
         ["appraisal.yaml:1:1: title: expected a value for this required field; found nothing"]),
     "yaml syntax": (
         "options:\n", "options:\n  - [\n",
-        ["appraisal.yaml:11:3: expected valid YAML; found a syntax error (did not find expected node "
-         "content)"]),
+        ["appraisal.yaml:11:3: expected valid YAML; found a syntax error (did not find expected "
+         "node content)"]),
 }
 
 

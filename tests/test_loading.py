@@ -1,10 +1,10 @@
 from pathlib import Path
 
 import yaml
+from conftest import SMALL, single_file_data
 
 import appraisal
 from appraisal.serialize import rank_to_dict
-from conftest import SMALL, single_file_data
 
 
 def _without_digest(d: dict) -> dict:

@@ -24,7 +24,8 @@ def test_positions_are_recorded_for_every_value(tmp_path: Path) -> None:
 def test_duplicate_keys_are_an_error_not_last_wins(tmp_path: Path) -> None:
     _, _, problems = _read(tmp_path, "a: 1\nb: 2\na: 3\n")
     assert [str(p) for p in problems] == [
-        "f.yaml:3:1: a: expected each key once in a mapping; found 'a' again (first given at line 1)"]
+        "f.yaml:3:1: a: expected each key once in a mapping; found 'a' again "
+        "(first given at line 1)"]
 
 
 def test_syntax_error_is_located(tmp_path: Path) -> None:
