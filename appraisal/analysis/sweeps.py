@@ -45,7 +45,8 @@ class WeightPath:
 
     def weights(self, t: FloatArray | float) -> FloatArray:
         """Leaf weights at local share(s) ``t``: shape (m,) for a scalar, (k, m) for (k,)."""
-        return self.start + np.multiply.outer(np.asarray(t, dtype=float), self.end - self.start)
+        step = np.multiply.outer(np.asarray(t, dtype=float), self.end - self.start)
+        return np.asarray(self.start + step, dtype=float)
 
     @property
     def base_weight(self) -> float:
@@ -93,16 +94,22 @@ def sweep_grid(problem: Problem, score: ScoreFn, path: WeightPath, t: FloatArray
                linear: bool) -> FloatArray:
     """Totals along the sweep at shares ``t`` (k,): shape (k, n), for plotting.
 
-    Linear methods: two score calls, then ``A + t D`` written in place (no (k, m)
+    Linear methods: one score call on the two ends, then ``A + t D`` (no (k, m)
     weight matrix, no matmul). Other methods: one score call on the (k, m) weights."""
     t = np.asarray(t, dtype=float)
     if not linear:
         return np.asarray(score(problem, path.weights(t)))
-    a = np.asarray(score(problem, path.start))
-    d = np.asarray(score(problem, path.end)) - a
+    a, d = _affine_totals(problem, score, path)
     out = np.multiply.outer(t, d)
     out += a
     return out
+
+
+def _affine_totals(problem: Problem, score: ScoreFn,
+                   path: WeightPath) -> tuple[FloatArray, FloatArray]:
+    """T(t) = a + t d for a linear method: one score call on the two ends."""
+    ends = np.asarray(score(problem, np.stack([path.start, path.end])))
+    return ends[0], ends[1] - ends[0]
 
 
 def bisect_roots(f: Callable[[FloatArray], FloatArray], lo: FloatArray, hi: FloatArray,
@@ -175,7 +182,7 @@ def _crossings_linear(a: FloatArray, d: FloatArray) -> tuple[FloatArray, FloatAr
     den = d[i] - d[j]
     with np.errstate(divide="ignore", invalid="ignore"):
         t = (a[j] - a[i]) / den
-    keep = (den != 0) & (t > 0) & (t < 1)
+    keep = (den != 0) & (t > 1e-9) & (t < 1 - 1e-9)  # meeting at an end is a tie
     i, j, t = i[keep], j[keep], t[keep]
     rises = np.where(d[i] > d[j], i, j)
     falls = np.where(d[i] > d[j], j, i)
@@ -198,6 +205,8 @@ def _crossings_numeric(problem: Problem, score: ScoreFn,
 
     t = bisect_roots(f, grid[k], grid[k + 1])
     up = above[k + 1, p]  # i above j after the crossing
+    inside = (t > 1e-9) & (t < 1 - 1e-9)  # meeting at an end is a tie, not a change
+    t, pi, pj, up = t[inside], pi[inside], pj[inside], up[inside]
     return t, np.where(up, pi, pj), np.where(up, pj, pi)
 
 
@@ -205,8 +214,7 @@ def sweep(problem: Problem, score: ScoreFn, node_id: str, linear: bool) -> Sweep
     """The one-way sweep of ``node_id`` (exact change points when ``linear``)."""
     path = weight_path(problem.tree, node_id)
     if linear:
-        a = np.asarray(score(problem, path.start))
-        d = np.asarray(score(problem, path.end)) - a
+        a, d = _affine_totals(problem, score, path)
         t, rises, falls = _crossings_linear(a, d)
     else:
         t, rises, falls = _crossings_numeric(problem, score, path)
