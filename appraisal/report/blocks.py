@@ -64,7 +64,12 @@ class SectionBuilder:
         if not self.blocks:
             return None
         nums = self.numbers
-        span = "" if not nums else nums[0] if len(nums) == 1 else f"{nums[0]} to {nums[-1]}"
+        if not nums:
+            span = ""
+        elif len(nums) == 1:
+            span = nums[0]
+        else:
+            span = f"{nums[0]} {'and' if len(nums) == 2 else 'to'} {nums[-1]}"
         return {"id": self.id, "title": self.title, "blocks": self.blocks, "paras": span}
 
 

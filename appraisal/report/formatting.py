@@ -52,3 +52,8 @@ def joined(items: list[str], last: str = "and") -> str:
 def option_label(number: int | None, name: str) -> str:
     """``(9, "Wholly owned council company") -> "option 9 (Wholly owned council company)"``."""
     return name if number is None else f"option {number} ({name})"
+
+
+def cap(text: str) -> str:
+    """Upper-case the first letter only (``str.capitalize`` would lower the rest)."""
+    return text[:1].upper() + text[1:]

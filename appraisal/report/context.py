@@ -1,0 +1,131 @@
+"""Result objects -> the paper as plain dicts and lists of already formatted strings.
+
+:func:`build_context` is the single entry point the renderers use. It lays the paper
+out in the house format of a cabinet report (heading, relevant cabinet member and
+officer, recommendation, numbered paragraphs under headings, supporting information,
+contact points, background papers) and appends the appendices and a reproducibility
+footer. A section with no content is left out, never padded with placeholder text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from .. import __version__
+from ..models import Paper
+from . import formatting as fmt
+from . import robustness, sections
+from .appendices import appendices
+from .blocks import Block, Numbering, SectionBuilder
+from .inputs import PaperInputs
+from .recommendation import recommendation
+from .whatif import whatif_data
+
+NARRATIVE_BEFORE = (("background", "Background"),)
+NARRATIVE_AFTER = (("financial_implications", "Financial implications"),
+                   ("risks", "Risks"),
+                   ("legal_implications", "Legal implications"),
+                   ("equality_and_health", "Equality and health impact"),
+                   ("next_steps", "Next steps"))
+
+
+def _narrative(paper: Paper | None, field: str, title: str, numbering: Numbering,
+               ) -> SectionBuilder:
+    s = SectionBuilder(field.replace("_", "-"), title, numbering)
+    for text in (getattr(paper, field) if paper else ()):
+        s.para(text)
+    return s
+
+
+def _contacts(paper: Paper | None) -> dict[str, list[dict[str, str]]]:
+    def row(c: Any) -> dict[str, str]:
+        return {"name": c.name, "role": c.role, "phone": c.phone, "email": c.email}
+
+    if paper is None:
+        return {"general": [], "specific": []}
+    return {"general": [row(c) for c in paper.general_contacts],
+            "specific": [row(c) for c in paper.contacts]}
+
+
+def _footer(inputs: PaperInputs, report_date: date) -> list[list[str]]:
+    r = inputs.result
+    rows = [["Tool", f"appraisal {__version__}"],
+            ["Report date", report_date.isoformat()],
+            ["Input digest", r.input_digest or "(not recorded)"],
+            ["Criteria set", r.criteria_set],
+            ["Scenario", r.scenario or "none (base weights)"],
+            ["Method", r.method],
+            ["Seed", str(inputs.seed)],
+            ["SMAA samples", f"{inputs.samples:,}" if inputs.sensitivity is not None
+             else "not run"],
+            ["Input files", str(len(inputs.appraisal.sources))]]
+    if r.overrides:
+        rows.insert(5, ["Weight changes",
+                        ", ".join(f"{k}={fmt.plain(v)}" for k, v in r.overrides.items())])
+    return rows
+
+
+def build_context(inputs: PaperInputs, report_date: date) -> dict[str, Any]:
+    """The whole paper as data (see the module docstring). ``report_date`` is printed in
+    the footer and, when the appraisal gives no meeting date, in the heading."""
+    a = inputs.appraisal
+    paper = a.paper
+    numbering = Numbering(next=2)  # paragraph 1 is the recommendation
+    built: list[SectionBuilder] = []
+    for field, title in NARRATIVE_BEFORE:
+        built.append(_narrative(paper, field, title, numbering))
+    plan: tuple[tuple[str, str, Callable[[SectionBuilder], None]], ...] = (
+        ("options", "The options", lambda s: sections.long_list(s, a)),
+            ("screening", "Screening against the gates",
+             lambda s: sections.screening(s, inputs)),
+            ("criteria", "The criteria and their weights",
+             lambda s: sections.criteria(s, inputs)),
+            ("scores", "Scoring", lambda s: sections.scores(s, inputs)),
+            ("results", "Results of the appraisal", lambda s: sections.results(s, inputs)),
+            ("sensitivity", "Sensitivity and robustness",
+             lambda s: robustness.sensitivity_section(s, inputs)),
+            ("scenarios", "Scenarios", lambda s: sections.scenarios(s, inputs)))
+    for sid, title, fill in plan:
+        s = SectionBuilder(sid, title, numbering)
+        fill(s)
+        built.append(s)
+    for field, title in NARRATIVE_AFTER:
+        built.append(_narrative(paper, field, title, numbering))
+    body: list[Block] = [b for s in built if (b := s.build()) is not None]
+    spans = {b["id"]: b["paras"] for b in body}
+    apps = appendices(inputs, robustness.method_notes(inputs))
+    supporting = [f"{b['label']} \u2013 {b['title']}" for b in apps]
+    supporting += list(paper.supporting_information) if paper else []
+    meeting = paper.meeting_date if paper and paper.meeting_date else None
+    shown_date = fmt.long_date(meeting or report_date)
+    rec = recommendation(inputs, spans, robustness.headline(inputs))
+    officer = paper.background_papers_officer if paper else ""
+    return {
+        "title": (paper.title if paper and paper.title else a.title),
+        "committee": paper.committee if paper else "",
+        "date": shown_date,
+        "relevant_cabinet_member": paper.relevant_cabinet_member if paper else "",
+        "relevant_officer": paper.relevant_officer if paper else "",
+        "notice": a.notice,
+        "recommendation": rec,
+        "sections": body,
+        "whatif_after": "scenarios" if any(b["id"] == "scenarios" for b in body)
+        else body[-1]["id"],
+        "whatif": whatif_data(inputs, report_date.isoformat()) if inputs.result.ranking
+        else None,
+        "supporting": supporting,
+        "contacts": _contacts(paper),
+        "background_papers": list(paper.background_papers) if paper else [],
+        "background_papers_intro": (
+            f"In the opinion of the proper officer (in this case the {officer}) the "
+            "following are the background papers relating to the subject matter of this "
+            "report:" if officer else
+            "The following are the background papers relating to the subject matter of "
+            "this report:"),
+        "appendices": apps,
+        "footer": _footer(inputs, report_date),
+        "generated": fmt.long_date(report_date),
+        "version": __version__,
+    }

@@ -1,0 +1,76 @@
+"""Jinja2 environments for the paper templates.
+
+The bundled templates live in ``templates/`` at the top of a source checkout and are
+installed as ``appraisal/_templates`` in the wheel. A council may pass its own template
+directory: its templates render in Jinja's sandbox, and any template it does not
+provide falls back to the bundled one. Undefined names are errors
+(``StrictUndefined``); HTML templates autoescape.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from ..errors import UsageError
+from .whatif import script_json
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|<>#])")
+
+
+def bundled_templates() -> Path:
+    """The bundled template directory (installed copy first, else the checkout's)."""
+    here = Path(__file__).resolve().parent.parent
+    packaged = here / "_templates"
+    if packaged.is_dir():
+        return packaged
+    return here.parent / "templates"
+
+
+def md_escape(text: Any) -> str:
+    """Escape text for Markdown: characters with meaning in Markdown or raw HTML are
+    backslash-escaped (``<script>`` becomes ``\\<script\\>``, which renders as text),
+    ``&`` becomes ``&amp;`` and line breaks become spaces (safe in table cells)."""
+    s = str(text).replace("&", "&amp;")
+    s = _MD_SPECIAL.sub(r"\\\1", s)
+    return " ".join(s.split())
+
+
+def _script_json(data: Any) -> Markup:
+    return Markup(script_json(data))
+
+
+def environment(kind: str, user_dir: Path | None = None) -> jinja2.Environment:
+    """An environment for ``kind`` "html" (autoescaped) or "md". With ``user_dir`` the
+    templates there win and render in a sandbox; missing ones come from the bundle."""
+    bundled = jinja2.FileSystemLoader(str(bundled_templates()))
+    loader: jinja2.BaseLoader = bundled
+    cls: type[jinja2.Environment] = jinja2.Environment
+    if user_dir is not None:
+        if not Path(user_dir).is_dir():
+            raise UsageError(f"no template directory at '{user_dir}'")
+        loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(user_dir)), bundled])
+        cls = SandboxedEnvironment
+    env = cls(loader=loader, undefined=jinja2.StrictUndefined,
+              autoescape=(kind == "html"), keep_trailing_newline=True,
+              trim_blocks=False, lstrip_blocks=False)
+    env.filters["md"] = md_escape
+    env.filters["script_json"] = _script_json
+    return env
+
+
+def render(kind: str, template: str, context: dict[str, Any],
+           user_dir: Path | None = None) -> str:
+    """Render ``template`` with ``context``; template errors become UsageError."""
+    env = environment(kind, user_dir)
+    try:
+        return env.get_template(template).render(**context)
+    except jinja2.TemplateError as exc:
+        where = f" ({exc.name}, line {exc.lineno})" if isinstance(
+            exc, jinja2.TemplateSyntaxError) else ""
+        raise UsageError(f"template '{template}' failed{where}: {exc}") from None

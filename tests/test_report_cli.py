@@ -1,0 +1,67 @@
+"""``appraisal report``: writes every format; same inputs and date, same bytes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from appraisal.report.build import report_date
+
+
+@pytest.mark.slow
+def test_report_writes_all_formats_deterministically(cli: Callable[..., Result],
+                                                     tmp_path: Path) -> None:
+    runs = []
+    for name in ("one", "two"):
+        out = tmp_path / name
+        res = cli("report", "--out", out, "--samples", "2000", "--date", "2017-12-14")
+        assert res.exit_code == 0, res.output
+        assert [ln.split(" (")[0] for ln in res.output.splitlines()] == [
+            f"Wrote {out / f'paper.{ext}'}" for ext in ("html", "md", "docx", "pdf")]
+        runs.append({p.name: p.read_bytes() for p in out.iterdir()})
+    assert sorted(runs[0]) == ["paper.docx", "paper.html", "paper.md", "paper.pdf"]
+    for name in runs[0]:
+        assert runs[0][name] == runs[1][name], name
+    assert runs[0]["paper.pdf"].startswith(b"%PDF")
+
+
+def test_report_format_option_and_date(cli: Callable[..., Result], tmp_path: Path) -> None:
+    res = cli("report", "--format", "md", "--format", "html", "--out", tmp_path,
+              "--samples", "0", "--date", "2018-03-29")
+    assert res.exit_code == 0, res.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["paper.html", "paper.md"]
+    md = (tmp_path / "paper.md").read_text()
+    assert "| Report date | 2018-03-29 |" in md
+    assert "| SMAA samples |" in md
+
+
+def test_report_bad_date_and_template(cli: Callable[..., Result], tmp_path: Path) -> None:
+    res = cli("report", "--date", "14/12/2017", "--out", tmp_path)
+    assert res.exit_code == 2
+    assert "expected a date as YYYY-MM-DD; found '14/12/2017'" in res.output
+    res = cli("report", "--format", "md", "--template", tmp_path / "nowhere",
+              "--out", tmp_path, "--samples", "0")
+    assert res.exit_code == 2
+    assert "no template directory at" in res.output
+
+
+def test_report_date_from_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import date
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1513209600")
+    assert report_date() == date(2017, 12, 14)
+    assert report_date(date(2020, 1, 1)) == date(2020, 1, 1)
+
+
+def test_user_template_overrides_one_file(cli: Callable[..., Result], tmp_path: Path) -> None:
+    tpl = tmp_path / "tpl"
+    tpl.mkdir()
+    (tpl / "paper.md.j2").write_text("Council paper: {{ title | md }}\n")
+    res = cli("report", "--format", "md", "--format", "html", "--template", tpl,
+              "--out", tmp_path / "out", "--samples", "0", "--date", "2017-12-14")
+    assert res.exit_code == 0, res.output
+    assert (tmp_path / "out" / "paper.md").read_text().startswith("Council paper: Children")
+    assert "Try other weights" in (tmp_path / "out" / "paper.html").read_text()
