@@ -55,8 +55,11 @@ class CriteriaTree:
 
     def leaf_weights(self, raw: FloatArray | None = None) -> FloatArray:
         """Normalised leaf weights: local shares multiplied down the tree; sums to 1."""
-        local = self.local_weights(raw)
-        glob = local.copy()
+        return self.leaf_weights_from_local(self.local_weights(raw))
+
+    def leaf_weights_from_local(self, local: FloatArray) -> FloatArray:
+        """Leaf weights from each node's local share of its sibling group."""
+        glob = np.array(local, dtype=float)
         for k, p in enumerate(self.parent):  # depth-first order: parents come first
             if p >= 0:
                 glob[k] *= glob[p]

@@ -54,17 +54,6 @@ class WeightPath:
         return self.parent_weight * self.base_share
 
 
-def _leaf_from_local(tree: CriteriaTree, local: FloatArray) -> FloatArray:
-    glob = local.copy()
-    for k, p in enumerate(tree.parent):  # depth-first: parents come before children
-        if p >= 0:
-            glob[k] *= glob[p]
-    leaves = tree.leaf_column >= 0
-    out = np.empty(int(leaves.sum()))
-    out[tree.leaf_column[leaves]] = glob[leaves]
-    return out
-
-
 def sweepable_nodes(tree: CriteriaTree) -> tuple[str, ...]:
     """Ids of the nodes that have at least one sibling (an only child cannot move)."""
     counts = np.bincount(tree.parent + 1, minlength=len(tree.ids) + 1)
@@ -84,7 +73,7 @@ def weight_path(tree: CriteriaTree, node_id: str) -> WeightPath:
         loc = local.copy()
         loc[k] = t
         loc[sib] = (1.0 - t) * share
-        ends.append(_leaf_from_local(tree, loc))
+        ends.append(tree.leaf_weights_from_local(loc))
     p = tree.parent[k]
     parent_weight = 1.0 if p < 0 else float(tree.global_weights()[p])
     return WeightPath(node_id, tree.names[k], float(local[k]), parent_weight, ends[0], ends[1])
