@@ -23,7 +23,11 @@ lint: $(STAMP)
 	$(BIN)/mypy appraisal
 
 bench: $(STAMP)
+	$(BIN)/pip install --quiet '.[bench]' || echo "pymcdm unavailable: its comparison is skipped"
 	$(BIN)/python bench/bench_rank.py
+	$(BIN)/python bench/bench_sensitivity.py
+	$(BIN)/python bench/bench_smaa.py
+	$(BIN)/python bench/bench_report.py
 
 clean:
 	rm -rf $(VENV) build
