@@ -103,17 +103,19 @@ scenario_option = click.option(
     "--scenario", metavar="ID|FILE",
     help="Scenario whose weights override the base weights: the id of one of the "
          "appraisal's scenarios, or a scenario YAML file (e.g. downloaded from the paper).")
-
-
-def resolve_scenario(value: str | None) -> Any:
-    """A scenario id stays an id; a path to a .yaml/.yml file is read as a Scenario."""
-    if value is None or not value.endswith((".yaml", ".yml")):
-        return value
-    from .loading import load_scenario
-
-    return load_scenario(value)
 weight_option = click.option("--weight", "weights", multiple=True, metavar="ID=VALUE",
                              help="Override one criterion's raw weight; repeatable.")
+
+
+def with_scenario(appraisal: Any, value: str | None) -> tuple[Any, str | None]:
+    """The appraisal and the scenario id to use: an id stays as it is; a path to a
+    .yaml/.yml file is read and added to the appraisal as one of its scenarios."""
+    if value is None or not value.endswith((".yaml", ".yml")):
+        return appraisal, value
+    from .loading import add_scenario_file
+
+    with_file = add_scenario_file(appraisal, value)
+    return with_file, with_file.scenarios[-1].id
 
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -155,9 +157,8 @@ def rank_command(path: Path | None, criteria: str | None, scenario: str | None,
     from .serialize import rank_to_csv, rank_to_dict, to_json
 
     overrides = parse_weights(weights)
-    a = load(path, criteria=criteria)
-    result = rank(a, criteria=criteria, scenario=resolve_scenario(scenario), weights=overrides,
-                  method=method)
+    a, scenario = with_scenario(load(path, criteria=criteria), scenario)
+    result = rank(a, criteria=criteria, scenario=scenario, weights=overrides, method=method)
     if fmt == "json":
         click.echo(to_json(rank_to_dict(result)), nl=False)
     elif fmt == "csv":

@@ -240,6 +240,21 @@ def load_scenario(path: str | os.PathLike[str]) -> Scenario:
     return scenario  # type: ignore[return-value]
 
 
+def add_scenario_file(appraisal: Appraisal, path: str | os.PathLike[str]) -> Appraisal:
+    """The appraisal with the scenario of one YAML file added (replacing a scenario with
+    the same id), the file counted among its sources and in its input digest, so every
+    command and the paper treat it like a scenario of the appraisal."""
+    scenario = load_scenario(path)
+    file = Path(path)
+    h = hashlib.sha256(appraisal.input_digest.encode())
+    h.update(b"\0" + file.name.encode() + b"\0")
+    h.update(hashlib.sha256(file.read_bytes()).digest())
+    kept = tuple(sc for sc in appraisal.scenarios if sc.id != scenario.id)
+    return appraisal.model_copy(update={
+        "scenarios": (*kept, scenario), "sources": (*appraisal.sources, _label(file)),
+        "input_digest": "sha256:" + h.hexdigest()})
+
+
 def digest(files: list[Path], root: Path) -> str:
     """SHA-256 over the input files (relative name and bytes, in name order), so a
     reader can tell exactly which inputs produced a result."""

@@ -25,20 +25,12 @@ import time
 from collections.abc import Callable
 
 import numpy as np
+from timing import median_time
 
 import appraisal
 from appraisal.analysis.smaa import smaa
 from appraisal.compile import compile_problem
 from appraisal.methods import get_method
-
-
-def median_time(fn: Callable[[], object], repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 def plain_numpy(values: np.ndarray, samples: int, chunk: int = 65_536) -> np.ndarray:

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -116,3 +117,27 @@ def test_scenario_file_round_trip(cli: Callable[..., Result], example_path: Path
     by_file = json.loads(cli("rank", "--scenario", example_path / "scenarios" /
                              "children-first.yaml", "--format", "json").output)
     assert by_id["ranking"] == by_file["ranking"]
+
+
+def test_every_command_takes_a_scenario_file(cli: Callable[..., Result], example_path: Path,
+                                             tmp_path: Path) -> None:
+    src = example_path / "scenarios" / "children-first.yaml"
+    f = tmp_path / "what-if.yaml"
+    text = src.read_text()
+    assert "id: children-first" in text and "\nname: " in text
+    text = text.replace("id: children-first", "id: what-if")
+    f.write_text(re.sub(r"\nname: .*\n", "\nname: Members' what-if\n", text))
+    by_id = json.loads(cli("sensitivity", "--scenario", "children-first", "--samples", "0",
+                           "--format", "json").output)
+    by_file = json.loads(cli("sensitivity", "--scenario", f, "--samples", "0",
+                             "--format", "json").output)
+    assert by_file["scenario"] == "what-if"
+    assert by_file["options"] == by_id["options"]
+    assert by_file["input_digest"] != by_id["input_digest"]  # the file counts as an input
+    out = tmp_path / "paper"
+    result = cli("report", "--scenario", f, "--format", "md", "--samples", "0",
+                 "--date", "2017-12-14", "--out", out)
+    assert result.exit_code == 0, result.output
+    paper = (out / "paper.md").read_text()
+    assert "the weights of the 'Members' what-if' scenario" in paper
+    assert by_file["input_digest"] in paper

@@ -161,7 +161,7 @@ def analyse(appraisal: Appraisal, criteria: str | None = None, scenario: str | N
                         problem.option_ids, totals, lead, wsw, ssw, scen, dom, dist,
                         first, samples or None, score_uncertainty)
     return Sensitivity(
-        title=appraisal.title, criteria_set=problem.criteria_set, scenario=scenario,
+        title=appraisal.title, criteria_set=problem.criteria_set, scenario=full.scenario,
         method=name, exact=linear, overrides=dict(problem.overrides), seed=seed,
         samples=samples, score_uncertainty=score_uncertainty, tolerance=tolerance,
         flip_share=flip_share, input_digest=appraisal.input_digest, problem=problem,

@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING, Any
 import click
 import numpy as np
 
-from ..cli import criteria_option, friendly, parse_weights, path_argument, scenario_option
+from ..cli import (
+    criteria_option,
+    friendly,
+    parse_weights,
+    path_argument,
+    scenario_option,
+    with_scenario,
+)
 from ..cli import weight_option as weight_override_option
 from ..errors import UsageError
 
@@ -125,7 +132,7 @@ def register(main: click.Group) -> None:
         from .serialize import sensitivity_to_dict
 
         overrides = parse_weights(weights)
-        a = load(path, criteria=criteria)
+        a, scenario = with_scenario(load(path, criteria=criteria), scenario)
         model = None
         if ranges or ordinal:
             model = _weight_model(compile_problem(a, criteria, scenario, overrides), ranges,

@@ -50,6 +50,8 @@ class RobustnessSummary:
     dominated: tuple[str, ...]
     never_first: tuple[str, ...]
     indistinguishable_from_leader: tuple[str, ...]
+    weight_clause: str  # "X stays first unless the weight on Y rises above 31% (base 12%)"
+    acceptability_clause: str | None  # "it ranks first in 87% of 100,000 random weightings"
     sentences: tuple[str, ...]
 
 
@@ -73,16 +75,19 @@ def summarise(option_names: Mapping[str, str], criterion_names: Mapping[str, str
                    f"{name(rid, rid)} is second, {margin:.3f} behind.")
     ws = weights.headline
     if ws is None:
-        out.append(f"No change to a single weight makes any other option overtake {lname}.")
+        weight_clause = f"no change to a single weight makes any other option overtake {lname}"
+        out.append(_sentence(weight_clause))
     else:
         verb = "rises above" if ws.direction == "rises" else "falls below"
-        out.append(f"{lname} stays first unless the weight on {ws.node_name} {verb} "
-                   f"{pct(ws.threshold_weight)} (base {pct(ws.base_weight)}); then "
-                   f"{_names(ws.new_leader, option_names)} leads.")
+        weight_clause = (f"{lname} stays first unless the weight on {ws.node_name} {verb} "
+                         f"{pct(ws.threshold_weight)} (base {pct(ws.base_weight)})")
+        out.append(f"{weight_clause}; then {_names(ws.new_leader, option_names)} leads.")
+    acceptability_clause = None
     if acceptability_first is not None and samples:
         varied = " with scores varied within their ranges" if score_uncertainty else ""
-        out.append(f"It ranks first in {pct(acceptability_first)} of {samples:,} "
-                   f"random weightings{varied}.")
+        acceptability_clause = (f"it ranks first in {pct(acceptability_first)} of {samples:,} "
+                                f"random weightings{varied}")
+        out.append(_sentence(acceptability_clause))
     ss = scores.smallest
     if ss is None:
         out.append(f"No change to a single score within its scale displaces {lname}.")
@@ -114,4 +119,8 @@ def summarise(option_names: Mapping[str, str], criterion_names: Mapping[str, str
         out.append(f"No weighting at all puts {_names(never, option_names)} first.")
     return RobustnessSummary(lid, None if runner is None else option_ids[runner], margin, ws,
                              ss, acceptability_first, samples, led, count, dominated, never,
-                             near, tuple(out))
+                             near, weight_clause, acceptability_clause, tuple(out))
+
+
+def _sentence(clause: str) -> str:
+    return clause[:1].upper() + clause[1:] + "."

@@ -7,7 +7,15 @@ from pathlib import Path
 
 import click
 
-from ..cli import criteria_option, friendly, parse_weights, path_argument, weight_option
+from ..cli import (
+    criteria_option,
+    friendly,
+    parse_weights,
+    path_argument,
+    scenario_option,
+    weight_option,
+    with_scenario,
+)
 from .build import FORMATS
 
 
@@ -33,7 +41,7 @@ def register(main: click.Group) -> None:
                   metavar="DIR", help="Your own templates (rendered in a sandbox); any "
                   "template missing there comes from the bundled set.")
     @criteria_option
-    @click.option("--scenario", metavar="ID", help="Scenario whose weights the paper uses.")
+    @scenario_option
     @weight_option
     @click.option("--samples", type=click.IntRange(min=0), default=100_000,
                   show_default=True, help="Random weightings for the rank acceptability "
@@ -52,7 +60,7 @@ def register(main: click.Group) -> None:
         from .build import write_paper
 
         overrides = parse_weights(weights)
-        a = load(path, criteria=criteria)
+        a, scenario = with_scenario(load(path, criteria=criteria), scenario)
         written = write_paper(a, out, formats or FORMATS, criteria=criteria,
                               scenario=scenario, weights=overrides or None, samples=samples,
                               seed=seed, when=when, template_dir=template_dir)

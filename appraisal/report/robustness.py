@@ -37,21 +37,10 @@ def headline(inputs: PaperInputs) -> str:
     r, sens = inputs.result, inputs.sensitivity
     if not r.ranking:
         return ""
-    who = fmt.option_label(r.leader.number, r.leader.name)
-    if sens is not None:
+    if sens is not None:  # the analysis layer words its own findings
         sm = sens.summary
-        parts = []
-        ws = sm.weight_switch
-        if ws is None:
-            parts.append(f"no change to a single weight makes another option overtake {who}")
-        else:
-            verb = "rises above" if ws.direction == "rises" else "falls below"
-            parts.append(f"{who} stays first unless the weight on {ws.node_name} {verb} "
-                         f"{fmt.pct(ws.threshold_weight)} (base {fmt.pct(ws.base_weight)})")
-        if sm.first_acceptability is not None and sm.samples:
-            parts.append(f"it ranks first in {fmt.pct(sm.first_acceptability)} of "
-                         f"{sm.samples:,} random weightings")
-        return "; ".join(parts)
+        return "; ".join(c for c in (sm.weight_clause, sm.acceptability_clause) if c)
+    who = fmt.option_label(r.leader.number, r.leader.name)
     if inputs.scenarios:
         same = sum(1 for x in inputs.scenarios if x.ranking and x.leader.id == r.leader.id)
         return (f"{who} ranks first under {same} of the "
