@@ -15,6 +15,16 @@ class AppraisalError(Exception):
     """Root of every error the library raises on purpose."""
 
 
+@dataclass(frozen=True)
+class Mark:
+    """Where a value sits: the file as shown to the user, 1-based line and column
+    (0 and 0 for the whole file)."""
+
+    file: str
+    line: int
+    column: int
+
+
 @dataclass(frozen=True, order=True)
 class Diagnostic:
     """One problem in the input, located as precisely as the YAML allows.
@@ -28,6 +38,14 @@ class Diagnostic:
     field: str
     expected: str
     found: str
+
+    @classmethod
+    def at(cls, mark: Mark | None, field: str, expected: str, found: str,
+           file: str = "?") -> Diagnostic:
+        """A diagnostic at ``mark``; without one, at the whole of ``file``."""
+        if mark is None:
+            return cls(file, 0, 0, field, expected, found)
+        return cls(mark.file, mark.line, mark.column, field, expected, found)
 
     def __str__(self) -> str:
         where = self.file if self.line == 0 else f"{self.file}:{self.line}:{self.column}"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -12,8 +14,26 @@ from click.testing import CliRunner, Result
 
 import appraisal
 from appraisal.cli import main
+from appraisal.input.models import Appraisal
+from appraisal.methods import Method, get_method
+from appraisal.pipeline import AppraisalResult, Request, run
+
+WEIGHTED_SUM: Method = get_method("weighted-sum")
+NUMERIC: Method = replace(WEIGHTED_SUM, name="weighted-sum (numeric)", linear_in_weights=False,
+                          values=None)
+"""The weighted sum, presented as a method not linear in the weights: the analyses take
+their numeric paths (grids and bisection), which the tests compare with the exact ones."""
+
+
+def paper_result(a: Appraisal, **request: Any) -> AppraisalResult:
+    """What ``appraisal report`` computes: the ranking and every sensitivity analysis."""
+    return run(a, Request(sensitivity=True, **request))
 
 ROOT = Path(__file__).resolve().parent.parent
+
+REGENERATE = bool(os.environ.get("APPRAISAL_REGENERATE"))
+"""APPRAISAL_REGENERATE=1 rewrites every golden file and every example in the README
+and docs/ from real output (then review the diff and commit it)."""
 
 
 @pytest.fixture(scope="session")
@@ -22,7 +42,7 @@ def example_path() -> Path:
 
 
 @pytest.fixture(scope="session")
-def example() -> appraisal.Appraisal:
+def example() -> Appraisal:
     return appraisal.load()
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -14,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import Result
-from conftest import single_file_data
+from conftest import REGENERATE, single_file_data
 
 GOLDEN = Path(__file__).parent / "golden" / "rank-example.json"
 
@@ -38,7 +37,7 @@ def test_rank_json_matches_the_golden_file(cli: Callable[..., Result]) -> None:
     result = cli("rank", "--format", "json")
     assert result.exit_code == 0
     data = json.loads(result.output)
-    if os.environ.get("UPDATE_GOLDEN"):
+    if REGENERATE:
         GOLDEN.write_text(result.output)
     _approx(data, json.loads(GOLDEN.read_text()))
 

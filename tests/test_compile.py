@@ -1,12 +1,12 @@
 import numpy as np
 import pytest
 
-import appraisal
-from appraisal.compile import compile_problem
 from appraisal.errors import UsageError
+from appraisal.input.compile import compile_problem
+from appraisal.input.models import Appraisal
 
 
-def test_weights_normalise_among_siblings_and_multiply_down(example: appraisal.Appraisal) -> None:
+def test_weights_normalise_among_siblings_and_multiply_down(example: Appraisal) -> None:
     p = compile_problem(example)
     w = dict(zip(p.criterion_ids, p.weights, strict=True))
     assert p.weights.sum() == pytest.approx(1.0)
@@ -17,7 +17,7 @@ def test_weights_normalise_among_siblings_and_multiply_down(example: appraisal.A
     assert g[p.tree.index("cypp")] == pytest.approx(13 / total)
 
 
-def test_scenario_then_overrides(example: appraisal.Appraisal) -> None:
+def test_scenario_then_overrides(example: Appraisal) -> None:
     p = compile_problem(example, scenario="finance-led", weights={"focus": 0})
     w = dict(zip(p.criterion_ids, p.weights, strict=True))
     total = 14 + 12 + 5 + 10 + 8 + 20 + 40 + 13
@@ -26,13 +26,13 @@ def test_scenario_then_overrides(example: appraisal.Appraisal) -> None:
     assert p.scenario == "finance-led" and p.overrides == (("focus", 0.0),)
 
 
-def test_scenario_brings_its_criteria_set(example: appraisal.Appraisal) -> None:
+def test_scenario_brings_its_criteria_set(example: Appraisal) -> None:
     assert compile_problem(example, scenario="statutory-first").criteria_set == "objectives-2018"
     with pytest.raises(UsageError, match="choose it with --criteria objectives-2018"):
         compile_problem(example, criteria="key-principles-2017", scenario="statutory-first")
 
 
-def test_parent_weight_override_scales_its_leaves(example: appraisal.Appraisal) -> None:
+def test_parent_weight_override_scales_its_leaves(example: Appraisal) -> None:
     base = compile_problem(example)
     more = compile_problem(example, weights={"cypp": 26})
     cy = [j for j, c in enumerate(base.criterion_ids) if c.startswith("cypp-")]
@@ -41,7 +41,7 @@ def test_parent_weight_override_scales_its_leaves(example: appraisal.Appraisal) 
     assert ratio[0] > 1
 
 
-def test_bad_overrides(example: appraisal.Appraisal) -> None:
+def test_bad_overrides(example: Appraisal) -> None:
     with pytest.raises(UsageError, match="unknown criterion 'nope'"):
         compile_problem(example, weights={"nope": 1})
     with pytest.raises(UsageError, match="non-negative"):
@@ -51,7 +51,7 @@ def test_bad_overrides(example: appraisal.Appraisal) -> None:
         compile_problem(example, weights=zero)
 
 
-def test_matrix_matches_the_yaml(example: appraisal.Appraisal) -> None:
+def test_matrix_matches_the_yaml(example: Appraisal) -> None:
     p = compile_problem(example, criteria="objectives-2018")
     opt = next(o for o in example.options if o.id == "council-company")
     i, j = p.option_ids.index("council-company"), p.criterion_ids.index("independence-2018")
@@ -61,7 +61,7 @@ def test_matrix_matches_the_yaml(example: appraisal.Appraisal) -> None:
     assert p.gate[p.criterion_ids.index("sos-expectations")] == 2
 
 
-def test_subset_keeps_rows_aligned(example: appraisal.Appraisal) -> None:
+def test_subset_keeps_rows_aligned(example: Appraisal) -> None:
     p = compile_problem(example)
     s = p.subset(np.array([False, True] + [False] * (len(p.option_ids) - 2)))
     assert s.option_ids == (p.option_ids[1],)

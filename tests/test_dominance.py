@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from test_sweeps import SCORE, make_problem, problems
 
 from appraisal.analysis.dominance import dominance
-from appraisal.compile import Problem
+from appraisal.core.problem import Problem
 
 
 def test_cost_criteria_are_inverted_and_graph_is_reduced() -> None:

@@ -1,10 +1,12 @@
 from pathlib import Path
 
+import pytest
 import yaml
 from conftest import SMALL, single_file_data
 
 import appraisal
-from appraisal.serialize import rank_to_dict
+from appraisal.input.models import Appraisal
+from appraisal.presentation.export import rank_to_dict
 
 
 def _without_digest(d: dict) -> dict:
@@ -46,7 +48,7 @@ def test_digest_tracks_the_inputs(write, tmp_path: Path) -> None:
     assert appraisal.load(path).input_digest != d1
 
 
-def test_example_is_complete_and_illustrative(example: appraisal.Appraisal) -> None:
+def test_example_is_complete_and_illustrative(example: Appraisal) -> None:
     assert len(example.options) == 13
     assert {cs.id for cs in example.criteria} == {"key-principles-2017", "objectives-2018"}
     assert len(example.scenarios) >= 3
@@ -66,7 +68,12 @@ def test_completeness_only_for_the_chosen_set(write) -> None:
                          "    criteria:\n      - {id: speed, name: Speed}\n  - id: main")
     path = write(text)
     a = appraisal.load(path, criteria="main")
-    assert appraisal.rank(a, criteria="main").leader.id == "a"
+    leader = appraisal.rank(a, criteria="main").ranking.leader
+    assert leader is not None and leader.id == "a"
+    # the other set was not checked: ranking with it is a usage error, never a KeyError
+    with pytest.raises(appraisal.UsageError, match="criteria set 'other' cannot be used: "
+                       r"these options have no score for some of its criteria: a \(speed\)"):
+        appraisal.rank(a, criteria="other")
     try:
         appraisal.load(path)
     except appraisal.InputError as exc:

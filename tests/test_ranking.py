@@ -7,11 +7,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from appraisal.compile import CriteriaTree, Problem
+from appraisal.analysis.ranking import rank_problem
+from appraisal.core.ordering import competition_ranks
+from appraisal.core.problem import CriteriaTree, Problem
 from appraisal.methods import get_method
-from appraisal.ranking import competition_ranks, rank_problem
 
-WS = get_method("weighted-sum").score
+METHOD = get_method("weighted-sum")
+WS = METHOD.score
 
 
 def flat_problem(scores: np.ndarray, weights: np.ndarray, benefit: np.ndarray | None = None,
@@ -66,8 +68,8 @@ problems = st.integers(2, 7).flatmap(lambda n: st.integers(1, 6).flatmap(lambda 
 @given(problems, st.floats(0.01, 1000.0))
 def test_scaling_all_weights_changes_no_rank(p: tuple, factor: float) -> None:
     scores, w, benefit = p
-    a = rank_problem(flat_problem(scores, w, benefit))[2]
-    b = rank_problem(flat_problem(scores, w * factor, benefit))[2]
+    a = rank_problem(flat_problem(scores, w, benefit), METHOD).ranks
+    b = rank_problem(flat_problem(scores, w * factor, benefit), METHOD).ranks
     assert a.tolist() == b.tolist()
 
 
@@ -76,7 +78,7 @@ def test_scaling_all_weights_changes_no_rank(p: tuple, factor: float) -> None:
 def test_dominated_option_never_outranks_its_dominator(p: tuple) -> None:
     scores, w, benefit = p
     prob = flat_problem(scores, w, benefit)
-    ranks = rank_problem(prob)[2]
+    ranks = rank_problem(prob, METHOD).ranks
     value = np.where(benefit, scores, -scores)
     n = scores.shape[0]
     for i in range(n):
@@ -91,13 +93,13 @@ def test_zero_weight_criterion_changes_nothing(p: tuple, data: st.DataObject) ->
     scores, w, benefit = p
     n = scores.shape[0]
     extra = data.draw(arrays(np.float64, (n, 1), elements=st.integers(0, 10).map(float)))
-    base = rank_problem(flat_problem(scores, w, benefit))
+    base = rank_problem(flat_problem(scores, w, benefit), METHOD)
     more = rank_problem(flat_problem(np.hstack([scores, extra]), np.append(w, 0.0),
-                                     np.append(benefit, True), hi=10.0))
-    base2 = rank_problem(flat_problem(scores, w, benefit, hi=10.0))
-    assert more[2].tolist() == base2[2].tolist()
-    np.testing.assert_allclose(more[1], base2[1], atol=1e-12)
-    assert len(base[2]) == len(more[2])
+                                     np.append(benefit, True), hi=10.0), METHOD)
+    base2 = rank_problem(flat_problem(scores, w, benefit, hi=10.0), METHOD)
+    assert more.ranks.tolist() == base2.ranks.tolist()
+    np.testing.assert_allclose(more.totals, base2.totals, atol=1e-12)
+    assert len(base.ranks) == len(more.ranks)
 
 
 def test_weighted_sum_batches_agree_with_single_vectors() -> None:

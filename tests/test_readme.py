@@ -3,18 +3,18 @@
 Each ```console block in README.md whose lines start with ``$ appraisal`` is run
 in-process (terminal width 100) and its output compared with the README text. A line
 ``...`` in the README ends the comparison for that block (the rest is elided).
-Run with UPDATE_README=1 to rewrite the blocks from real output.
+Run with APPRAISAL_REGENERATE=1 to rewrite the blocks from real output.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import shlex
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import REGENERATE
 
 from appraisal.cli import main
 
@@ -57,7 +57,7 @@ def test_every_command_has_help_and_is_in_the_readme() -> None:
 @pytest.mark.parametrize("command,expected", _blocks(), ids=[c for c, _ in _blocks()])
 def test_readme_examples_are_real_output(command: str, expected: str) -> None:
     actual = _run(command)
-    if os.environ.get("UPDATE_README"):
+    if REGENERATE:
         text = README.read_text()
         old = f"```console\n$ {command}\n{expected}\n```" if expected else \
             f"```console\n$ {command}\n```"

@@ -8,18 +8,18 @@ from typing import Any
 
 import numpy as np
 import pytest
+from conftest import paper_result
 
 import appraisal
+from appraisal.core.values import linear_values
 from appraisal.report.context import build_context
-from appraisal.report.inputs import gather
-from appraisal.values import linear_values
 
 DAY = date(2017, 12, 14)
 
 
 @pytest.fixture(scope="module")
 def ctx() -> dict[str, Any]:
-    return build_context(gather(appraisal.load(), samples=2000, seed=1), DAY)
+    return build_context(paper_result(appraisal.load(), samples=2000, seed=1), DAY)
 
 
 def _paras(blocks: list[dict[str, Any]]) -> list[str]:
@@ -73,7 +73,7 @@ def test_numbers_are_strings_everywhere_but_the_whatif_data(ctx: dict[str, Any])
 
 def test_whatif_values_are_the_engines(ctx: dict[str, Any]) -> None:
     r = appraisal.rank(appraisal.load())
-    p = r.problem
+    p = r.ranking.problem
     expected = linear_values(p.scores, p.lower, p.upper, p.benefit)
     assert np.array_equal(np.array(ctx["whatif"]["values"]), expected)
     assert [o["id"] for o in ctx["whatif"]["options"]] == list(p.option_ids)
@@ -102,7 +102,7 @@ def test_sections_without_content_are_left_out(tmp_path: Path) -> None:
 
     f = tmp_path / "a.yaml"
     f.write_text(SMALL)
-    c = build_context(gather(appraisal.load(f), samples=0), DAY)
+    c = build_context(paper_result(appraisal.load(f), samples=0), DAY)
     ids = [s["id"] for s in c["sections"]]
     assert "background" not in ids and "risks" not in ids and "scenarios" not in ids
     assert c["contacts"] == {"general": [], "specific": []}
@@ -114,7 +114,7 @@ def test_sections_without_content_are_left_out(tmp_path: Path) -> None:
 
 
 def test_a_scenario_changes_the_weights_reported(tmp_path: Path) -> None:
-    c = build_context(gather(appraisal.load(), scenario="finance-led", samples=0), DAY)
+    c = build_context(paper_result(appraisal.load(), scenario="finance-led", samples=0), DAY)
     text = " ".join(b["text"] for s in c["sections"] for b in s["blocks"]
                     if b["kind"] == "para")
     assert "the weights of the 'Finance-led' scenario" in text

@@ -8,19 +8,19 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
+from conftest import paper_result
 from docx import Document
 
 import appraisal
 from appraisal.report.context import build_context
 from appraisal.report.docx import render_docx
-from appraisal.report.inputs import gather
 
 DAY = date(2017, 12, 14)
 
 
 @pytest.fixture(scope="module")
 def built() -> tuple[bytes, dict[str, Any]]:
-    ctx = build_context(gather(appraisal.load(), samples=2000, seed=1), DAY)
+    ctx = build_context(paper_result(appraisal.load(), samples=2000, seed=1), DAY)
     return render_docx(ctx, DAY), ctx
 
 

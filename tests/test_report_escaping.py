@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import paper_result
 from docx import Document
 
 import appraisal
 from appraisal.report.context import build_context
 from appraisal.report.docx import render_docx
 from appraisal.report.html import render_html
-from appraisal.report.inputs import gather
 from appraisal.report.markdown import render_markdown
 from appraisal.report.whatif import script_json
 
@@ -47,7 +47,7 @@ options:
 def ctx(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     f = tmp_path_factory.mktemp("nasty") / "a.yaml"
     f.write_text(NASTY)
-    return build_context(gather(appraisal.load(f), samples=500, seed=3), date(2020, 1, 2))
+    return build_context(paper_result(appraisal.load(f), samples=500, seed=3), date(2020, 1, 2))
 
 
 def test_html_escapes_everywhere(ctx: dict[str, Any]) -> None:

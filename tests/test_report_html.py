@@ -9,11 +9,11 @@ from html.parser import HTMLParser
 from typing import Any
 
 import pytest
+from conftest import paper_result
 
 import appraisal
 from appraisal.report.context import build_context
 from appraisal.report.html import render_html
-from appraisal.report.inputs import gather
 
 
 class Collect(HTMLParser):
@@ -49,7 +49,7 @@ class Collect(HTMLParser):
 
 @pytest.fixture(scope="module")
 def page() -> tuple[str, Collect, dict[str, Any]]:
-    ctx = build_context(gather(appraisal.load(), samples=2000, seed=1), date(2017, 12, 14))
+    ctx = build_context(paper_result(appraisal.load(), samples=2000, seed=1), date(2017, 12, 14))
     html = render_html(ctx)
     parser = Collect()
     parser.feed(html)

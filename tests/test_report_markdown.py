@@ -1,22 +1,22 @@
-"""The Markdown paper against its golden file (regenerate: APPRAISAL_REGENERATE_GOLDEN=1)."""
+"""The Markdown paper against its golden file (regenerate: APPRAISAL_REGENERATE=1)."""
 
 from __future__ import annotations
 
 import difflib
-import os
 from datetime import date
 from pathlib import Path
 
+from conftest import REGENERATE, paper_result
+
 import appraisal
 from appraisal.report.context import build_context
-from appraisal.report.inputs import gather
 from appraisal.report.markdown import render_markdown
 
 GOLDEN = Path(__file__).parent / "golden" / "paper.md"
 
 
 def _paper() -> str:
-    ctx = build_context(gather(appraisal.load(), samples=2000, seed=1), date(2017, 12, 14))
+    ctx = build_context(paper_result(appraisal.load(), samples=2000, seed=1), date(2017, 12, 14))
     text = render_markdown(ctx)
     digest = appraisal.load().input_digest
     return text.replace(digest, "sha256:<input digest>")  # the example may be edited
@@ -24,14 +24,14 @@ def _paper() -> str:
 
 def test_markdown_matches_golden() -> None:
     text = _paper()
-    if os.environ.get("APPRAISAL_REGENERATE_GOLDEN"):
+    if REGENERATE:
         GOLDEN.write_text(text)
     expected = GOLDEN.read_text()
     if text != expected:
         diff = "".join(difflib.unified_diff(expected.splitlines(True), text.splitlines(True),
                                             "golden", "now", n=1))
         raise AssertionError("paper.md differs from the golden file (set "
-                             "APPRAISAL_REGENERATE_GOLDEN=1 to accept):\n" + diff[:4000])
+                             "APPRAISAL_REGENERATE=1 to accept):\n" + diff[:4000])
 
 
 def test_markdown_structure() -> None:

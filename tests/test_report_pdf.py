@@ -6,19 +6,19 @@ import io
 from datetime import date
 
 import pytest
+from conftest import paper_result
 from pypdf import PdfReader
 
 import appraisal
 from appraisal.report.context import build_context
 from appraisal.report.html import render_html
-from appraisal.report.inputs import gather
 from appraisal.report.pdf import render_pdf
 
 
 @pytest.mark.slow
 def test_pdf_pages_and_text() -> None:
     day = date(2017, 12, 14)
-    ctx = build_context(gather(appraisal.load(), samples=2000, seed=1), day)
+    ctx = build_context(paper_result(appraisal.load(), samples=2000, seed=1), day)
     data = render_pdf(render_html(ctx), day)
     reader = PdfReader(io.BytesIO(data))
     assert len(reader.pages) > 15

@@ -8,13 +8,12 @@ import numpy as np
 import pytest
 from scipy import stats
 
+from appraisal.analysis.boxsimplex import Q, cut_volume
 from appraisal.analysis.sampling import (
-    _Q,
     OrdinalWeights,
     UniformSimplex,
     WeightModel,
     WeightRanges,
-    _cut_volume,
 )
 from appraisal.errors import UsageError
 
@@ -79,10 +78,10 @@ def test_ordinal_groups_mean_equal_weights() -> None:
 
 def test_cut_volume_matches_closed_forms() -> None:
     # no active caps: the simplex, d! vol = T^d; one cap c: T^d - (T - c)^d
-    assert _cut_volume(10, [20, 20, 20], 2) == 100
-    assert _cut_volume(10, [4, 20, 20], 2) == 100 - 36
+    assert cut_volume(10, [20, 20, 20], 2) == 100
+    assert cut_volume(10, [4, 20, 20], 2) == 100 - 36
     # the unit square cut by x + y = 1 (projected length 1): caps 1, 1, total 1, d = 1
-    assert _cut_volume(1, [1, 1], 1) == 1
+    assert cut_volume(1, [1, 1], 1) == 1
 
 
 @pytest.mark.parametrize(("low", "high", "proposal"), [
@@ -107,7 +106,7 @@ def test_acceptance_is_exact() -> None:
     piece = model.pieces[0]
     k = 400_000
     x = piece._propose(rng(2), k)
-    c = np.array(piece.caps) / _Q
+    c = np.array(piece.caps) / Q
     empirical = np.mean(np.all((x >= 0) & (x <= c), axis=1))
     se = math.sqrt(piece.acceptance * (1 - piece.acceptance) / k)
     assert abs(empirical - piece.acceptance) < 5 * se

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from conftest import paper_result
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_sweeps import SCORE, make_problem
+from test_sweeps import METHOD, make_problem
 
 import appraisal
 from appraisal.analysis.scenarios import compare_scenarios, kendall_tau_b
+from appraisal.core.problem import Weighting
 from appraisal.errors import UsageError
+from appraisal.input.models import Appraisal
 
 
 @settings(deadline=None)
@@ -32,7 +35,8 @@ def test_regret_and_ranks() -> None:
     scores = np.array([[5.0, 0.0], [0.0, 5.0], [3.0, 3.0]])
     a = make_problem(scores, raw=[1, 0])
     b = make_problem(scores, raw=[0, 1])
-    c = compare_scenarios(["a", "b"], ["A", "B"], [a, b], SCORE)
+    c = compare_scenarios(a, METHOD, [Weighting("a", "A", a.tree.raw_weight, a.weights),
+                                      Weighting("b", "B", b.tree.raw_weight, b.weights)])
     assert c.ranks[:, 0].tolist() == [1, 3, 2] and c.ranks[:, 1].tolist() == [3, 1, 2]
     assert c.leaders == (("o0",), ("o1",))
     assert c.least_regret == ("o2",)
@@ -40,20 +44,19 @@ def test_regret_and_ranks() -> None:
     assert c.tau[0, 1] == pytest.approx(-1.0)  # every pair reversed
 
 
-def test_mismatched_problems_are_refused() -> None:
+def test_mismatched_weightings_are_refused() -> None:
     a = make_problem(np.ones((2, 2)))
-    b = make_problem(np.ones((3, 2)))
     with pytest.raises(UsageError):
-        compare_scenarios(["a", "b"], ["A", "B"], [a, b], SCORE)
+        compare_scenarios(a, METHOD, [Weighting("a", "A", np.ones(3), np.ones(3) / 3)])
+    with pytest.raises(UsageError):
+        compare_scenarios(a, METHOD, [])
 
 
-def test_example_scenarios(example: appraisal.Appraisal) -> None:
-    from appraisal.analysis import analyse
-
-    s = analyse(example, samples=0)
-    sc = s.scenarios
+def test_example_scenarios(example: Appraisal) -> None:
+    sc = paper_result(example, samples=0).scenarios
+    assert sc is not None
     assert sc.scenario_ids[0] == "base"
     assert set(sc.scenario_ids[1:]) == {"children-first", "finance-led", "improvement-first"}
     for k, sid in enumerate(sc.scenario_ids[1:], start=1):
         r = appraisal.rank(example, scenario=sid)
-        assert sc.leaders[k][0] == r.leader.id
+        assert r.ranking.leader is not None and sc.leaders[k][0] == r.ranking.leader.id

@@ -52,7 +52,7 @@ def test_unknown_criterion_in_weight_override() -> None:
 def test_ordinal_must_rank_every_leaf() -> None:
     code, _, err = run("--samples", "10", "--ordinal", "focus>finance")
     assert code == 2
-    assert "--ordinal must rank every leaf criterion; missing: improvement" in err
+    assert "an ordinal ranking must rank every leaf criterion; missing: improvement" in err
 
 
 def test_bad_weight_range_syntax() -> None:

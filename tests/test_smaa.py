@@ -7,17 +7,20 @@ from collections.abc import Sequence
 
 import numpy as np
 import pytest
+from conftest import NUMERIC
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from appraisal.analysis.sampling import OrdinalWeights, UniformSimplex
-from appraisal.analysis.smaa import BLOCK, _rng, smaa
-from appraisal.compile import CriteriaTree, FloatArray, Problem, compile_problem
+from appraisal.analysis.smaa import BLOCK, block_rng, smaa
+from appraisal.core.ordering import competition_ranks
+from appraisal.core.problem import CriteriaTree, FloatArray, Problem
 from appraisal.errors import UsageError
-from appraisal.methods import get_method
-from appraisal.ranking import competition_ranks
+from appraisal.input.compile import compile_problem
+from appraisal.methods import Method, get_method
 
-WS = get_method("weighted-sum").score
+METHOD = get_method("weighted-sum")
+WS = METHOD.score
 
 
 def make_problem(scores: Sequence[Sequence[float]], low: FloatArray | None = None,
@@ -48,14 +51,14 @@ def naive_acceptability(totals: FloatArray) -> FloatArray:
 
 
 def same_weights(model: UniformSimplex | OrdinalWeights, samples: int, seed: int) -> FloatArray:
-    return np.concatenate([model.sample(_rng(seed, b, 0), min(BLOCK, samples - b * BLOCK))
+    return np.concatenate([model.sample(block_rng(seed, b, 0), min(BLOCK, samples - b * BLOCK))
                            for b in range(-(-samples // BLOCK))])
 
 
 def test_counts_match_brute_force_on_the_same_draws() -> None:
     p = make_problem([[0.9, 0.1, 0.3], [0.2, 0.8, 0.5], [0.5, 0.5, 0.5], [0.5, 0.5, 0.5],
                       [0.1, 0.1, 0.1]])
-    r = smaa(p, WS, samples=3000, seed=7, linear=True)
+    r = smaa(p, METHOD, samples=3000, seed=7)
     w = same_weights(UniformSimplex(3), 3000, 7)
     totals = WS(p, w)
     np.testing.assert_allclose(r.acceptability, naive_acceptability(totals), atol=1e-12)
@@ -71,7 +74,7 @@ def test_counts_match_brute_force_on_the_same_draws() -> None:
 def test_two_options_two_criteria_closed_form() -> None:
     # T1 = w1, T2 = 0.3 w1 + 0.6 (1 - w1): option 1 first iff w1 > 6/13, w1 ~ U(0, 1)
     p = make_problem([[1.0, 0.0], [0.3, 0.6]])
-    r = smaa(p, WS, samples=200_000, seed=1, linear=True)
+    r = smaa(p, METHOD, samples=200_000, seed=1)
     se = np.sqrt(0.25 / 200_000)
     assert abs(r.acceptability[0, 0] - 7 / 13) < 5 * se
     assert abs(r.acceptability[1, 1] - 7 / 13) < 5 * se
@@ -93,14 +96,14 @@ def test_exact_interval_enumeration_with_two_criteria() -> None:
     for a, b in itertools.pairwise(cuts):
         mid = (a + b) / 2
         exact += (b - a) * naive_acceptability((v @ [mid, 1 - mid])[None, :])
-    r = smaa(make_problem(v), WS, samples=400_000, seed=3, linear=True)
+    r = smaa(make_problem(v), METHOD, samples=400_000, seed=3)
     assert np.max(np.abs(r.acceptability - exact)) < 5 * np.sqrt(0.25 / 400_000)
 
 
 def test_identical_options_share_the_ranks_they_occupy() -> None:
     # A and B always tie; C is first iff w1 > 1/2
     p = make_problem([[0.5, 0.5], [0.5, 0.5], [1.0, 0.0]])
-    r = smaa(p, WS, samples=50_000, seed=2, linear=True)
+    r = smaa(p, METHOD, samples=50_000, seed=2)
     c_first = r.acceptability[2, 0]
     np.testing.assert_allclose(r.acceptability[0], r.acceptability[1])
     np.testing.assert_allclose(r.acceptability[0], [(1 - c_first) / 2, 0.5, c_first / 2])
@@ -113,21 +116,21 @@ def test_same_seed_same_bytes_and_chunk_size_does_not_matter() -> None:
     p = compile_problem(__import__("appraisal").load())
     n = 2 * BLOCK + 5
     for unc in (False, True):
-        a = smaa(p, WS, samples=n, seed=11, linear=True, score_uncertainty=unc, chunk=1)
-        b = smaa(p, WS, samples=n, seed=11, linear=True, score_uncertainty=unc,
+        a = smaa(p, METHOD, samples=n, seed=11, score_uncertainty=unc, chunk=1)
+        b = smaa(p, METHOD, samples=n, seed=11, score_uncertainty=unc,
                  chunk=10**7)
         for f in ("acceptability", "central_weights", "confidence", "pairwise"):
             assert getattr(a, f).tobytes() == getattr(b, f).tobytes(), f
-    c = smaa(p, WS, samples=n, seed=12, linear=True)
+    c = smaa(p, METHOD, samples=n, seed=12)
     assert c.acceptability.tobytes() != a.acceptability.tobytes()
 
 
 def test_generic_path_agrees_with_the_linear_fast_path() -> None:
     p = compile_problem(__import__("appraisal").load())
     for unc in (False, True):
-        fast = smaa(p, WS, samples=5000, seed=4, linear=True, score_uncertainty=unc)
-        slow = smaa(p, WS, samples=5000, seed=4, linear=False, score_uncertainty=unc)
-        unstacked = smaa(p, WS, samples=5000, seed=4, linear=True, score_uncertainty=unc,
+        fast = smaa(p, METHOD, samples=5000, seed=4, score_uncertainty=unc)
+        slow = smaa(p, NUMERIC, samples=5000, seed=4, score_uncertainty=unc)
+        unstacked = smaa(p, METHOD, samples=5000, seed=4, score_uncertainty=unc,
                          separable=False)
         for other in (slow, unstacked):
             np.testing.assert_allclose(fast.acceptability, other.acceptability, atol=1e-12)
@@ -137,10 +140,10 @@ def test_generic_path_agrees_with_the_linear_fast_path() -> None:
 def test_score_uncertainty_widens_and_confidence_is_a_share() -> None:
     p = make_problem([[0.6, 0.6], [0.55, 0.62]], low=np.array([[0.4, 0.4], [0.3, 0.5]]),
                      high=np.array([[0.8, 0.8], [0.8, 0.7]]))
-    r = smaa(p, WS, samples=20_000, score_uncertainty=True, linear=True)
+    r = smaa(p, METHOD, samples=20_000, score_uncertainty=True)
     assert np.all((r.confidence > 0) & (r.confidence < 1))
     assert "triangular" in r.score_model
-    u = smaa(p, WS, samples=20_000, score_uncertainty=True, linear=True,
+    u = smaa(p, METHOD, samples=20_000, score_uncertainty=True,
              score_distribution="uniform")
     assert "uniform" in u.score_model
     assert not np.array_equal(u.acceptability, r.acceptability)
@@ -154,12 +157,14 @@ def test_probe_detects_a_method_that_normalises_across_options() -> None:
     p = make_problem([[0.5, 0.2], [0.3, 0.4], [0.1, 0.35]],
                      low=np.array([[0.2, 0.1], [0.2, 0.3], [0.0, 0.3]]),
                      high=np.array([[0.7, 0.3], [0.6, 0.5], [0.2, 0.4]]))
-    from appraisal.analysis.smaa import _probe_separable
+    from appraisal.analysis.evaluate import probe_separable
 
-    assert not _probe_separable(p, relative, np.eye(2))
-    assert _probe_separable(p, WS, np.eye(2))
-    probed = smaa(p, relative, samples=3000, linear=True, score_uncertainty=True)
-    honest = smaa(p, relative, samples=3000, linear=True, score_uncertainty=True,
+    assert not probe_separable(p, relative, np.eye(2))
+    assert probe_separable(p, WS, np.eye(2))
+    method = Method(name="relative", label="relative", score=relative, linear_in_weights=True,
+                    reference="test")
+    probed = smaa(p, method, samples=3000, score_uncertainty=True)
+    honest = smaa(p, method, samples=3000, score_uncertainty=True,
                   separable=False)
     np.testing.assert_array_equal(probed.acceptability, honest.acceptability)
 
@@ -167,23 +172,23 @@ def test_probe_detects_a_method_that_normalises_across_options() -> None:
 def test_progress_reports_every_chunk_and_ends_at_total() -> None:
     calls: list[tuple[int, int]] = []
     p = make_problem([[0.2, 0.8], [0.7, 0.1]])
-    smaa(p, WS, samples=3 * BLOCK, chunk=BLOCK, progress=lambda d, t: calls.append((d, t)))
+    smaa(p, METHOD, samples=3 * BLOCK, chunk=BLOCK, progress=lambda d, t: calls.append((d, t)))
     assert calls == [(BLOCK, 3 * BLOCK), (2 * BLOCK, 3 * BLOCK), (3 * BLOCK, 3 * BLOCK)]
 
 
 def test_bad_arguments_are_usage_errors() -> None:
     p = make_problem([[0.2, 0.8], [0.7, 0.1]])
     with pytest.raises(UsageError):
-        smaa(p, WS, samples=0)
+        smaa(p, METHOD, samples=0)
     with pytest.raises(UsageError):
-        smaa(p, WS, weights=UniformSimplex(3))
+        smaa(p, METHOD, weights=UniformSimplex(3))
     with pytest.raises(UsageError):
-        smaa(p, WS, score_uncertainty=True, score_distribution="normal")  # type: ignore[arg-type]
+        smaa(p, METHOD, score_uncertainty=True, score_distribution="normal")  # type: ignore[arg-type]
 
 
 def test_ordinal_weights_flow_through() -> None:
     p = make_problem([[1.0, 0.0], [0.0, 1.0]])
-    r = smaa(p, WS, samples=2000, weights=OrdinalWeights([1, 0]), linear=True)
+    r = smaa(p, METHOD, samples=2000, weights=OrdinalWeights([1, 0]))
     np.testing.assert_array_equal(r.acceptability[1], [1.0, 0.0])
     assert "ranking" in r.weight_model
 
@@ -201,7 +206,7 @@ def test_properties(rows: list[list[float]], seed: int, unc: bool) -> None:
     s = np.vstack([s, dominated, s[:1]])  # and a copy of option 0: ties for sure
     lo, hi = np.clip(s - 0.05, -1, 1), np.clip(s + 0.05, -1, 1)
     p = make_problem(s, low=lo, high=hi)
-    r = smaa(p, WS, samples=700, seed=seed, linear=True, score_uncertainty=unc)
+    r = smaa(p, METHOD, samples=700, seed=seed, score_uncertainty=unc)
     np.testing.assert_allclose(r.acceptability.sum(axis=0), 1, atol=1e-12)
     np.testing.assert_allclose(r.acceptability.sum(axis=1), 1, atol=1e-12)
     assert r.acceptability[len(rows), 0] == 0  # the dominated option is never first
@@ -210,14 +215,13 @@ def test_properties(rows: list[list[float]], seed: int, unc: bool) -> None:
     ok = ~np.isnan(r.confidence)
     assert np.all((r.confidence[ok] >= 0) & (r.confidence[ok] <= 1))
     np.testing.assert_allclose(r.central_weights[ok].sum(axis=1), 1)
-    again = smaa(p, WS, samples=700, seed=seed, linear=True, score_uncertainty=unc)
+    again = smaa(p, METHOD, samples=700, seed=seed, score_uncertainty=unc)
     assert again.acceptability.tobytes() == r.acceptability.tobytes()
 
 
 def test_totals_within_the_tolerance_are_ties() -> None:
-    exact = smaa(make_problem([[0.5, 0.5], [0.5, 0.5], [1.0, 0.0]]), WS, samples=5000,
-                 linear=True)
-    near = smaa(make_problem([[0.5, 0.5], [0.5 + 1e-12, 0.5 + 1e-12], [1.0, 0.0]]), WS,
-                samples=5000, linear=True)
+    exact = smaa(make_problem([[0.5, 0.5], [0.5, 0.5], [1.0, 0.0]]), METHOD, samples=5000)
+    near = smaa(make_problem([[0.5, 0.5], [0.5 + 1e-12, 0.5 + 1e-12], [1.0, 0.0]]), METHOD,
+                samples=5000)
     np.testing.assert_array_equal(near.acceptability, exact.acceptability)
     np.testing.assert_array_equal(near.pairwise, exact.pairwise)

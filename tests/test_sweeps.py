@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from conftest import NUMERIC
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import appraisal
 from appraisal.analysis.dominance import dominance_matrix
 from appraisal.analysis.sweeps import (
     all_sweeps,
@@ -16,11 +16,14 @@ from appraisal.analysis.sweeps import (
     sweepable_nodes,
     weight_path,
 )
-from appraisal.compile import CriteriaTree, Problem, compile_problem
+from appraisal.core.problem import CriteriaTree, Problem
+from appraisal.core.screening import passes
+from appraisal.input.compile import compile_problem
+from appraisal.input.models import Appraisal
 from appraisal.methods import get_method
-from appraisal.screening import passes
 
-SCORE = get_method("weighted-sum").score
+METHOD = get_method("weighted-sum")
+SCORE = METHOD.score
 
 
 def make_problem(scores: np.ndarray, raw: np.ndarray | None = None,
@@ -57,7 +60,7 @@ problems = st.builds(
 
 
 @pytest.fixture(scope="module")
-def shortlist(example: appraisal.Appraisal) -> Problem:
+def shortlist(example: Appraisal) -> Problem:
     p = compile_problem(example)
     return p.subset(passes(p))
 
@@ -79,7 +82,7 @@ def brute_crossings(problem: Problem, node: str, k: int = 20_001) -> int:
 @given(problems)
 def test_exact_change_points_match_dense_brute_force(problem: Problem) -> None:
     for node in sweepable_nodes(problem.tree):
-        s = sweep(problem, SCORE, node, linear=True)
+        s = sweep(problem, METHOD, node)
         assert len(s.change_points) == brute_crossings(problem, node)
         path = weight_path(problem.tree, node)
         for cp in s.change_points:
@@ -93,8 +96,8 @@ def test_exact_change_points_match_dense_brute_force(problem: Problem) -> None:
 
 def test_example_numeric_mode_agrees_with_exact(shortlist: Problem) -> None:
     for node in sweepable_nodes(shortlist.tree):
-        exact = sweep(shortlist, SCORE, node, linear=True)
-        numeric = sweep(shortlist, SCORE, node, linear=False)
+        exact = sweep(shortlist, METHOD, node)
+        numeric = sweep(shortlist, NUMERIC, node)
         e = sorted((c.rises, c.falls, round(c.share, 9)) for c in exact.change_points)
         n = sorted((c.rises, c.falls, round(c.share, 9)) for c in numeric.change_points)
         assert e == n
@@ -114,9 +117,9 @@ def test_path_passes_through_the_base_weights(shortlist: Problem) -> None:
 def test_grid_matches_score_on_path_weights(shortlist: Problem) -> None:
     path = weight_path(shortlist.tree, "finance")
     t = np.linspace(0, 1, 37)
-    np.testing.assert_allclose(sweep_grid(shortlist, SCORE, path, t, linear=True),
+    np.testing.assert_allclose(sweep_grid(shortlist, METHOD, path, t),
                                SCORE(shortlist, path.weights(t)), atol=1e-14)
-    np.testing.assert_allclose(sweep_grid(shortlist, SCORE, path, t, linear=False),
+    np.testing.assert_allclose(sweep_grid(shortlist, NUMERIC, path, t),
                                SCORE(shortlist, path.weights(t)), atol=1e-14)
 
 
@@ -127,7 +130,7 @@ def test_scaling_raw_weights_changes_nothing(problem: Problem, c: float) -> None
 
     tree = replace(problem.tree, raw_weight=problem.tree.raw_weight * c)
     scaled = replace(problem, tree=tree, weights=tree.leaf_weights())
-    a, b = all_sweeps(problem, SCORE, True), all_sweeps(scaled, SCORE, True)
+    a, b = all_sweeps(problem, METHOD), all_sweeps(scaled, METHOD)
     assert [s.segments[-1].order for s in a] == [s.segments[-1].order for s in b]
     for x, y in zip(a, b, strict=True):
         assert [p.share for p in x.change_points] == pytest.approx(
@@ -139,7 +142,7 @@ def test_scaling_raw_weights_changes_nothing(problem: Problem, c: float) -> None
 def test_dominated_option_is_never_strictly_first_in_a_sweep(problem: Problem) -> None:
     v = np.where(problem.benefit, problem.scores, 5 - problem.scores)
     dominated = dominance_matrix(v).any(axis=0)
-    for s in all_sweeps(problem, SCORE, True):
+    for s in all_sweeps(problem, METHOD):
         for seg in s.segments:
             if len(seg.leaders) == 1:
                 assert not dominated[problem.option_ids.index(seg.leaders[0])]
@@ -151,6 +154,6 @@ def test_tree_node_sweep_rescales_siblings_proportionally() -> None:
     path = weight_path(p.tree, "c2")
     np.testing.assert_allclose(path.start, [0.5, 0, 0.5])
     np.testing.assert_allclose(path.end, [0.5, 0.5, 0])
-    s = sweep(p, SCORE, "c1", linear=True)
+    s = sweep(p, METHOD, "c1")
     assert [c.share for c in s.change_points] == pytest.approx([0.5])
     assert s.leader_at(0.2) == ("o0",) and s.leader_at(0.9) == ("o1",)

@@ -6,15 +6,18 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+from conftest import NUMERIC
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_sweeps import SCORE, make_problem, problems
+from test_sweeps import METHOD, SCORE, make_problem, problems
 
-import appraisal
+from appraisal.analysis.score_switching import score_switching
 from appraisal.analysis.sweeps import sweepable_nodes, weight_path
-from appraisal.analysis.switching import score_switching, weight_switching
-from appraisal.compile import Problem, compile_problem
-from appraisal.screening import passes
+from appraisal.analysis.weight_switching import weight_switching
+from appraisal.core.problem import Problem
+from appraisal.core.screening import passes
+from appraisal.input.compile import compile_problem
+from appraisal.input.models import Appraisal
 
 
 def leader(problem: Problem, weights: np.ndarray | None = None) -> int:
@@ -23,14 +26,13 @@ def leader(problem: Problem, weights: np.ndarray | None = None) -> int:
 
 
 @pytest.fixture(scope="module")
-def shortlist(example: appraisal.Appraisal) -> Problem:
+def shortlist(example: Appraisal) -> Problem:
     p = compile_problem(example)
     return p.subset(passes(p))
 
 
 def test_example_headline(shortlist: Problem) -> None:
-    t = SCORE(shortlist, shortlist.weights)
-    ws = weight_switching(shortlist, SCORE, t, leader(shortlist), True)
+    ws = weight_switching(shortlist, METHOD, leader(shortlist))
     assert ws.leader == "council-company"
     h = ws.headline
     assert h is not None and h.node_id == "market" and h.direction == "falls"
@@ -46,9 +48,8 @@ def test_example_headline(shortlist: Problem) -> None:
 @settings(max_examples=40, deadline=None)
 @given(problems)
 def test_stability_interval_matches_dense_sweep(problem: Problem) -> None:
-    t = SCORE(problem, problem.weights)
     lead = leader(problem)
-    ws = weight_switching(problem, SCORE, t, lead, True)
+    ws = weight_switching(problem, METHOD, lead)
     for iv in ws.intervals:
         assert iv.low_share <= iv.base_share + 1e-12 <= iv.high_share + 2e-12
         path = weight_path(problem.tree, iv.node_id)
@@ -68,10 +69,9 @@ def test_stability_interval_matches_dense_sweep(problem: Problem) -> None:
 @settings(max_examples=25, deadline=None)
 @given(problems)
 def test_numeric_weight_switching_agrees_with_exact(problem: Problem) -> None:
-    t = SCORE(problem, problem.weights)
     lead = leader(problem)
-    exact = weight_switching(problem, SCORE, t, lead, True)
-    numeric = weight_switching(problem, SCORE, t, lead, False)
+    exact = weight_switching(problem, METHOD, lead)
+    numeric = weight_switching(problem, NUMERIC, lead)
     for a, b in zip(exact.intervals, numeric.intervals, strict=True):
         assert a.low_share == pytest.approx(b.low_share, abs=1e-8)
         assert a.high_share == pytest.approx(b.high_share, abs=1e-8)
@@ -84,7 +84,7 @@ def test_score_switching_value_flips_and_smaller_change_does_not(problem: Proble
     lead = leader(problem)
     if np.sort(t)[-2] > t[lead] - 1e-9:
         return  # a tie at the top: every switching value is 0
-    sw = score_switching(problem, SCORE, t, lead, True)
+    sw = score_switching(problem, METHOD, t, lead)
     assert sw.exact
     m = problem.shape[1]
     for q, s in enumerate(sw.switches):
@@ -110,8 +110,8 @@ def test_score_switching_value_flips_and_smaller_change_does_not(problem: Proble
 def test_numeric_score_switching_agrees_on_example(shortlist: Problem) -> None:
     t = SCORE(shortlist, shortlist.weights)
     lead = leader(shortlist)
-    exact = score_switching(shortlist, SCORE, t, lead, True)
-    numeric = score_switching(shortlist, SCORE, t, lead, False)
+    exact = score_switching(shortlist, METHOD, t, lead)
+    numeric = score_switching(shortlist, NUMERIC, t, lead)
     assert not numeric.exact
     for a, b in zip(exact.switches, numeric.switches, strict=True):
         assert (a.change is None) == (b.change is None), (a, b)
@@ -126,7 +126,7 @@ def test_two_options_two_criteria_closed_form(x: float) -> None:
     p = make_problem(np.array([[5.0, 0.0], [x, x]]))
     t = SCORE(p, p.weights)
     lead = int(np.argmax(t))
-    ws = weight_switching(p, SCORE, t, lead, True)
+    ws = weight_switching(p, METHOD, lead)
     iv = ws.intervals[0]
     # o0 total = 5w/5 = w ; o1 total = x/5 : o0 first iff w >= x/5
     if lead == 0:

@@ -1,6 +1,6 @@
 import numpy as np
 
-from appraisal.values import linear_values
+from appraisal.core.values import linear_values
 
 
 def test_linear_values_anchor_on_the_scale_and_invert_costs() -> None:

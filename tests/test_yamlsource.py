@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from appraisal.errors import Diagnostic
-from appraisal.yamlsource import SourceMap, dotted, read_yaml
+from appraisal.input.yamlsource import SourceMap, dotted, read_yaml
 
 
 def _read(tmp_path: Path, text: str) -> tuple[object, SourceMap, list[Diagnostic]]:

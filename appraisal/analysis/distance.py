@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..compile import FloatArray, Problem
-from ..methods import ScoreFn
+from ..core.problem import FloatArray, Problem
+from ..methods import Method
 
 
 @dataclass(frozen=True)
@@ -45,14 +45,14 @@ class Distances:
         return tuple(d.option_id for d in self.options if d.never_first)
 
 
-def weight_distances(problem: Problem, score: ScoreFn, linear: bool) -> Distances:
+def weight_distances(problem: Problem, method: Method) -> Distances:
     """The smallest L1 change of the leaf weights making each option first."""
-    if not linear:
-        return Distances(False, ())
+    if not method.linear_in_weights:
+        return Distances(available=False, options=())
     from scipy.optimize import linprog  # lazy: scipy.optimize costs ~0.5 s to import
 
     n, m = problem.shape
-    values = np.asarray(score(problem, np.eye(m))).T  # (n, m): totals are values @ w
+    values = np.asarray(method.score(problem, np.eye(m))).T  # (n, m): totals are values @ w
     w0 = np.asarray(problem.weights, dtype=float)
     eye = np.eye(m)
     cost = np.concatenate([np.zeros(m), np.ones(m)])
@@ -69,12 +69,13 @@ def weight_distances(problem: Problem, score: ScoreFn, linear: bool) -> Distance
                       method="highs")
         oid = problem.option_ids[i]
         if res.status == 2:  # infeasible
-            out.append(WeightDistance(oid, None, None, True, None))
+            out.append(WeightDistance(option_id=oid, distance=None, weight_moved=None,
+                                      never_first=True, weights=None))
             continue
         w: FloatArray = np.clip(res.x[:m], 0.0, None)
         dist = float(np.abs(w - w0).sum())
         dist = 0.0 if dist < 1e-10 else dist
-        out.append(WeightDistance(oid, dist, dist / 2, False,
-                                  {c: float(x) for c, x in zip(problem.criterion_ids, w,
-                                                               strict=True)}))
-    return Distances(True, tuple(out))
+        out.append(WeightDistance(
+            option_id=oid, distance=dist, weight_moved=dist / 2, never_first=False,
+            weights={c: float(x) for c, x in zip(problem.criterion_ids, w, strict=True)}))
+    return Distances(available=True, options=tuple(out))

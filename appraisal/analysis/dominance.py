@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..compile import BoolArray, FloatArray, Problem
+from ..core.problem import BoolArray, FloatArray, Problem
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -99,5 +99,7 @@ def dominance(problem: Problem, totals: FloatArray, tolerance: float = DEFAULT_T
             if close or flips:
                 reason = ("tolerance and samples" if close and flips
                           else "tolerance" if close else "samples")
-                ties.append(NearTie(ids[a], ids[b], diff, flip, reason))
-    return Dominance(ids, edges, red, dominated, tuple(ties), tolerance, flip_share)
+                ties.append(NearTie(better=ids[a], worse=ids[b], difference=diff,
+                                    flip_share=flip, reason=reason))
+    return Dominance(option_ids=ids, edges=edges, reduced_edges=red, dominated=dominated,
+                     near_ties=tuple(ties), tolerance=tolerance, flip_share=flip_share)

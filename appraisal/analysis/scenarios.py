@@ -1,7 +1,7 @@
 """Scenarios / stakeholder lenses: rank under every weighting (issue 3, item 5).
 
-The caller compiles each scenario into a :class:`Problem` (same options and criteria,
-different weights); this module only scores and compares. Ranks are competition ranks
+The caller gives each weighting's normalised leaf weights (:class:`Weighting`); this
+module scores the same options under each and compares the rankings. Ranks are competition ranks
 (ties share a rank). Agreement between two scenarios' rankings is Kendall's tau-b,
 which corrects for ties: tau_b = (C - D) / sqrt((P - T_x)(P - T_y)), with C/D the
 concordant/discordant pairs, P = n(n-1)/2 and T_x, T_y the pairs tied in each ranking
@@ -19,10 +19,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..compile import FloatArray, IntArray, Problem
+from ..core.ordering import competition_ranks
+from ..core.problem import FloatArray, IntArray, Problem, Weighting
 from ..errors import UsageError
-from ..methods import ScoreFn
-from ..ranking import competition_ranks
+from ..methods import Method
 
 
 def kendall_tau_b(x: FloatArray | IntArray, y: FloatArray | IntArray) -> float:
@@ -54,16 +54,15 @@ class ScenarioComparison:
     least_regret: tuple[str, ...]
 
 
-def compare_scenarios(ids: Sequence[str], names: Sequence[str], problems: Sequence[Problem],
-                      score: ScoreFn) -> ScenarioComparison:
-    """Score the same options under each scenario's weights and compare the rankings."""
-    if not problems:
+def compare_scenarios(problem: Problem, method: Method,
+                      weightings: Sequence[Weighting]) -> ScenarioComparison:
+    """Score the options of ``problem`` under each weighting and compare the rankings."""
+    if not weightings:
         raise UsageError("no scenarios to compare")
-    base = problems[0]
-    for p in problems[1:]:
-        if p.option_ids != base.option_ids or p.criterion_ids != base.criterion_ids:
-            raise UsageError("scenarios must share the options and criteria to be compared")
-    totals = np.stack([np.asarray(score(p, p.weights)) for p in problems], axis=1)
+    m = problem.shape[1]
+    if any(w.leaf.shape != (m,) for w in weightings):
+        raise UsageError("every weighting must weight the problem's criteria")
+    totals = np.asarray(method.score(problem, np.stack([w.leaf for w in weightings]))).T
     ranks = competition_ranks(totals.T).T
     s = totals.shape[1]
     tau = np.ones((s, s))
@@ -73,7 +72,10 @@ def compare_scenarios(ids: Sequence[str], names: Sequence[str], problems: Sequen
     regret = totals.max(axis=0) - totals
     worst = regret.max(axis=1)
     best = np.flatnonzero(worst <= worst.min() + 1e-12)
-    oids = base.option_ids
+    oids = problem.option_ids
     leaders = tuple(tuple(oids[i] for i in np.flatnonzero(ranks[:, c] == 1)) for c in range(s))
-    return ScenarioComparison(tuple(ids), tuple(names), oids, totals, ranks, leaders, tau,
-                              regret, worst, tuple(oids[i] for i in best))
+    return ScenarioComparison(
+        scenario_ids=tuple(w.id for w in weightings),
+        scenario_names=tuple(w.name for w in weightings), option_ids=oids, totals=totals,
+        ranks=ranks, leaders=leaders, tau=tau, regret=regret, max_regret=worst,
+        least_regret=tuple(oids[i] for i in best))

@@ -23,9 +23,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..compile import CriteriaTree, FloatArray, Problem
-from ..methods import ScoreFn
-from ..ranking import competition_ranks
+from ..core.ordering import best_first, competition_ranks
+from ..core.problem import CriteriaTree, FloatArray, Problem
+from ..methods import Method
+from .kernels import affine_totals
 
 GRID = 1025
 """Grid points on 0..1 for the numeric (non-linear) mode."""
@@ -76,28 +77,28 @@ def weight_path(tree: CriteriaTree, node_id: str) -> WeightPath:
         ends.append(tree.leaf_weights_from_local(loc))
     p = tree.parent[k]
     parent_weight = 1.0 if p < 0 else float(tree.global_weights()[p])
-    return WeightPath(node_id, tree.names[k], float(local[k]), parent_weight, ends[0], ends[1])
+    return WeightPath(node_id=node_id, node_name=tree.names[k], base_share=float(local[k]),
+                      parent_weight=parent_weight, start=ends[0], end=ends[1])
 
 
-def sweep_grid(problem: Problem, score: ScoreFn, path: WeightPath, t: FloatArray,
-               linear: bool) -> FloatArray:
+def sweep_grid(problem: Problem, method: Method, path: WeightPath,
+               t: FloatArray) -> FloatArray:
     """Totals along the sweep at shares ``t`` (k,): shape (k, n), for plotting.
 
-    Linear methods: one score call on the two ends, then ``A + t D`` (no (k, m)
-    weight matrix, no matmul). Other methods: one score call on the (k, m) weights."""
+    Linear methods: one score call on the two ends, then ``A + t D``
+    (:func:`~.kernels.affine_totals`); other methods: one score call on the (k, m)
+    weights of the path (the reference the tests compare the fast path with)."""
     t = np.asarray(t, dtype=float)
-    if not linear:
-        return np.asarray(score(problem, path.weights(t)))
-    a, d = _affine_totals(problem, score, path)
-    out = np.multiply.outer(t, d)
-    out += a
-    return out
+    if not method.linear_in_weights:
+        return np.asarray(method.score(problem, path.weights(t)))
+    return affine_totals(*end_totals(problem, method, path), t)
 
 
-def _affine_totals(problem: Problem, score: ScoreFn,
-                   path: WeightPath) -> tuple[FloatArray, FloatArray]:
-    """T(t) = a + t d for a linear method: one score call on the two ends."""
-    ends = np.asarray(score(problem, np.stack([path.start, path.end])))
+def end_totals(problem: Problem, method: Method,
+               path: WeightPath) -> tuple[FloatArray, FloatArray]:
+    """(a, d) with totals ``a + t d`` along the path, for a linear method: one score
+    call on the two ends."""
+    ends = np.asarray(method.score(problem, np.stack([path.start, path.end])))
     return ends[0], ends[1] - ends[0]
 
 
@@ -178,10 +179,11 @@ def _crossings_linear(a: FloatArray, d: FloatArray) -> tuple[FloatArray, FloatAr
     return t, rises, falls
 
 
-def _crossings_numeric(problem: Problem, score: ScoreFn,
+def _crossings_numeric(problem: Problem, method: Method,
                        path: WeightPath) -> tuple[FloatArray, FloatArray, FloatArray]:
+    score = method.score
     grid = np.linspace(0.0, 1.0, GRID)
-    tot = sweep_grid(problem, score, path, grid, linear=False)
+    tot = np.asarray(score(problem, path.weights(grid)))
     i, j = np.triu_indices(tot.shape[1], k=1)
     diff = tot[:, i] - tot[:, j]  # (K, pairs)
     above = diff > 1e-12  # a band absorbs rounding noise between equal totals
@@ -199,38 +201,38 @@ def _crossings_numeric(problem: Problem, score: ScoreFn,
     return t, np.where(up, pi, pj), np.where(up, pj, pi)
 
 
-def sweep(problem: Problem, score: ScoreFn, node_id: str, linear: bool) -> Sweep:
-    """The one-way sweep of ``node_id`` (exact change points when ``linear``)."""
+def sweep(problem: Problem, method: Method, node_id: str) -> Sweep:
+    """The one-way sweep of ``node_id`` (exact change points for a linear method)."""
     path = weight_path(problem.tree, node_id)
+    linear = method.linear_in_weights
     if linear:
-        a, d = _affine_totals(problem, score, path)
+        a, d = end_totals(problem, method, path)
         t, rises, falls = _crossings_linear(a, d)
     else:
-        t, rises, falls = _crossings_numeric(problem, score, path)
+        t, rises, falls = _crossings_numeric(problem, method, path)
     order = np.lexsort((rises, falls, t))
     ids = problem.option_ids
-    points = tuple(ChangePoint(float(t[q]), path.parent_weight * float(t[q]),
-                               ids[rises[q]], ids[falls[q]]) for q in order)
+    points = tuple(ChangePoint(share=float(t[q]), weight=path.parent_weight * float(t[q]),
+                               rises=ids[rises[q]], falls=ids[falls[q]]) for q in order)
     cuts = np.unique(np.concatenate([[0.0], t, [1.0]]))
     cuts = cuts[np.concatenate([[True], np.diff(cuts) > 1e-12])]
     cuts[-1] = 1.0
     if len(cuts) < 2:
         cuts = np.array([0.0, 1.0])
     mids = 0.5 * (cuts[:-1] + cuts[1:])
-    if linear:
-        totals = np.multiply.outer(mids, d) + a
-    else:
-        totals = np.asarray(score(problem, path.weights(mids)))
+    totals = affine_totals(a, d, mids) if linear else np.asarray(
+        method.score(problem, path.weights(mids)))
     ranks = competition_ranks(totals)
     segments = []
     for s in range(len(mids)):
-        o = np.lexsort((np.arange(len(ids)), ranks[s]))
+        o = best_first(ranks[s])
         segments.append(SweepSegment(float(cuts[s]), float(cuts[s + 1]),
                                      tuple(ids[q] for q in o), tuple(int(ranks[s, q]) for q in o)))
-    return Sweep(node_id, path.node_name, path.base_share, path.base_weight, path.parent_weight,
-                 linear, points, tuple(segments))
+    return Sweep(node_id=node_id, node_name=path.node_name, base_share=path.base_share,
+                 base_weight=path.base_weight, parent_weight=path.parent_weight, exact=linear,
+                 change_points=points, segments=tuple(segments))
 
 
-def all_sweeps(problem: Problem, score: ScoreFn, linear: bool) -> tuple[Sweep, ...]:
+def all_sweeps(problem: Problem, method: Method) -> tuple[Sweep, ...]:
     """Sweeps of every node that has a sibling, in tree order."""
-    return tuple(sweep(problem, score, nid, linear) for nid in sweepable_nodes(problem.tree))
+    return tuple(sweep(problem, method, nid) for nid in sweepable_nodes(problem.tree))

@@ -11,32 +11,41 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..compile import FloatArray, Problem
+from ..core.problem import FloatArray, Problem
 from ..errors import UsageError
 from . import weighted_sum
 
 ScoreFn = Callable[[Problem, FloatArray], FloatArray]
+ValuesFn = Callable[[Problem], FloatArray]
 
 
 @dataclass(frozen=True)
 class Method:
-    """An aggregation method. ``linear_in_weights`` is True when totals are a linear
-    function of the weights for fixed scores (then sensitivity analysis is exact and
-    contributions add up to the total)."""
+    """An aggregation method.
+
+    ``linear_in_weights``: totals are a linear function of the weights for fixed scores
+    (then sensitivity analysis is exact). ``values``, when given, returns the (n, m)
+    per-criterion values with ``score(problem, w) == values(problem) @ w``: anything
+    holding those values (the HTML paper's what-if panel) can re-rank without the
+    method's code. ``contributions`` returns the (n, m) parts of each total.
+    """
 
     name: str
     label: str
     score: ScoreFn
     linear_in_weights: bool
     reference: str
-    contributions: Callable[[Problem, FloatArray], FloatArray] | None = None
+    contributions: ScoreFn | None = None
+    values: ValuesFn | None = None
 
 
 METHODS: dict[str, Method] = {
     m.name: m
     for m in (
-        Method("weighted-sum", "Weighted sum of linear value functions", weighted_sum.score,
-               True, weighted_sum.REFERENCE, weighted_sum.contributions),
+        Method(name="weighted-sum", label="Weighted sum of linear value functions",
+               score=weighted_sum.score, linear_in_weights=True,
+               reference=weighted_sum.REFERENCE, contributions=weighted_sum.contributions,
+               values=weighted_sum.values),
     )
 }
 

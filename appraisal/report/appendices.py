@@ -4,15 +4,14 @@ the assumptions log."""
 from __future__ import annotations
 
 from .. import __version__
-from ..methods import get_method
-from ..ranking import TIE_TOLERANCE
-from . import formatting as fmt
+from ..core.ordering import TIE_TOLERANCE
+from ..pipeline import AppraisalResult
+from ..presentation import formatting as fmt
 from .blocks import Block, Numbering, SectionBuilder, table
-from .inputs import PaperInputs
 
 
-def full_scores(inputs: PaperInputs) -> SectionBuilder:
-    a, p = inputs.appraisal, inputs.long_list
+def full_scores(result: AppraisalResult) -> SectionBuilder:
+    a, p = result.appraisal, result.long_list
     s = SectionBuilder("appendix-scores", "Full scores with rationale and evidence",
                        Numbering(enabled=False))
     s.para(f"Scores are on a scale of {fmt.plain(a.scale.min)} to {fmt.plain(a.scale.max)}; "
@@ -34,10 +33,9 @@ def full_scores(inputs: PaperInputs) -> SectionBuilder:
     return s
 
 
-def method_statement(inputs: PaperInputs, extra: list[str]) -> SectionBuilder:
+def method_statement(result: AppraisalResult, extra: list[str]) -> SectionBuilder:
     """How the numbers were produced; ``extra`` adds the sensitivity methods."""
-    r = inputs.result
-    meth = get_method(r.method)
+    meth = result.method
     s = SectionBuilder("appendix-method", "Method statement", Numbering(enabled=False))
     s.para("Scores are turned into values between 0 and 1 on each criterion's own scale: "
            "for a benefit criterion v = (score - min) / (max - min), for a cost criterion "
@@ -59,18 +57,18 @@ def method_statement(inputs: PaperInputs, extra: list[str]) -> SectionBuilder:
     return s
 
 
-def assumptions(inputs: PaperInputs) -> SectionBuilder:
+def assumptions(result: AppraisalResult) -> SectionBuilder:
     s = SectionBuilder("appendix-assumptions", "Assumptions log", Numbering(enabled=False))
-    paper = inputs.appraisal.paper
+    paper = result.appraisal.paper
     if paper and paper.assumptions:
         s.bullets(list(paper.assumptions))
     return s
 
 
-def appendices(inputs: PaperInputs, method_extra: list[str]) -> list[Block]:
+def appendices(result: AppraisalResult, method_extra: list[str]) -> list[Block]:
     """The appendices that have content, labelled "Appendix 1", "Appendix 2"..."""
-    built = [b.build() for b in (full_scores(inputs), method_statement(inputs, method_extra),
-                                 assumptions(inputs))]
+    built = [b.build() for b in (full_scores(result), method_statement(result, method_extra),
+                                 assumptions(result))]
     out = [b for b in built if b is not None]
     for k, b in enumerate(out, start=1):
         b["label"] = f"Appendix {k}"

@@ -6,48 +6,42 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
 
 from ..errors import UsageError
-from ..models import Appraisal
+from ..pipeline import AppraisalResult
 from ..writing import write_bytes, write_text
+from . import FORMATS, SUFFIX
 from .context import build_context
-from .inputs import gather
-
-FORMATS = ("html", "md", "docx", "pdf")
-SUFFIX = {"html": ".html", "md": ".md", "docx": ".docx", "pdf": ".pdf"}
-
-
-def _import_weasyprint() -> None:
-    import weasyprint  # noqa: F401
 
 
 class _PdfWorker:
-    """Lays out the PDF in a forked process, so that WeasyPrint (about two thirds of the
-    run time) works on the second core while this one writes the other formats; its
-    import starts at once, overlapping the analysis. Where ``fork`` is unavailable the
-    PDF is made in this process."""
+    """Lays out the PDF in a separate process, so that WeasyPrint works on the second
+    core while this one writes the other formats. The process is started by a fork
+    server (never forked from this process, whose BLAS threads already run: a fork
+    after threads can deadlock); where that start method is missing, the PDF is made
+    in this process."""
 
     def __init__(self) -> None:
-        self.pool = None
-        if "fork" in multiprocessing.get_all_start_methods():
-            self.pool = multiprocessing.get_context("fork").Pool(1)
-            self.pool.apply_async(_import_weasyprint)
+        self.pool: ProcessPoolExecutor | None = None
+        if "forkserver" in multiprocessing.get_all_start_methods():
+            ctx = multiprocessing.get_context("forkserver")
+            ctx.set_forkserver_preload(["appraisal.report.pdf"])
+            self.pool = ProcessPoolExecutor(1, mp_context=ctx)
 
     def submit(self, html: str, day: date) -> Callable[[], bytes]:
         from .pdf import render_pdf
 
         if self.pool is None:
             return lambda: render_pdf(html, day)
-        job = self.pool.apply_async(render_pdf, (html, day))
-        return lambda: bytes(job.get())
+        job = self.pool.submit(render_pdf, html, day)
+        return lambda: bytes(job.result())
 
     def close(self) -> None:
         if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
+            self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def report_date(given: date | None = None) -> date:
@@ -65,25 +59,21 @@ def report_date(given: date | None = None) -> date:
     return date.today()
 
 
-def write_paper(appraisal: Appraisal, out: Path, formats: Sequence[str] = FORMATS, *,
-                criteria: str | None = None, scenario: str | None = None,
-                weights: dict[str, float] | None = None, samples: int = 100_000,
-                seed: int | None = None, when: date | None = None,
-                template_dir: Path | None = None, stem: str = "paper",
-                progress: Callable[..., Any] | None = None) -> list[Path]:
-    """Compute, lay out and write the paper to ``out/<stem>.<ext>`` for each format;
-    return the paths written (atomically), in the order of ``formats``."""
+def write_paper(result: AppraisalResult, out: Path, formats: Sequence[str] = FORMATS, *,
+                when: date | None = None, template_dir: Path | None = None,
+                stem: str = "paper") -> list[Path]:
+    """Lay out and write the paper of ``result`` (a :func:`appraisal.pipeline.run` with
+    the sensitivity analysis) to ``out/<stem>.<ext>`` for each format; return the paths
+    written (atomically), in the order of ``formats``."""
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise UsageError(f"unknown format '{unknown[0]}'; expected one of: "
                          + ", ".join(FORMATS))
     wanted = list(dict.fromkeys(formats or FORMATS))
     day = report_date(when)
+    context = build_context(result, day)
     worker = _PdfWorker() if "pdf" in wanted else None
     try:
-        inputs = gather(appraisal, criteria, scenario, weights, samples=samples, seed=seed,
-                        progress=progress)
-        context = build_context(inputs, day)
         html: str | None = None
         if "html" in wanted or worker is not None:
             from .html import render_html

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
-from . import formatting as fmt
+from ..presentation import formatting as fmt
 from .blocks import Block, table
 from .svg import PALETTE, circle, frame, line, polyline, rect, text, truncate
 

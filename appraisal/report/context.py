@@ -14,12 +14,12 @@ from datetime import date
 from typing import Any
 
 from .. import __version__
-from ..models import Paper
-from . import formatting as fmt
+from ..input.models import Paper
+from ..pipeline import AppraisalResult
+from ..presentation import formatting as fmt
 from . import robustness, sections
 from .appendices import appendices
 from .blocks import Block, Numbering, SectionBuilder
-from .inputs import PaperInputs
 from .recommendation import recommendation
 from .whatif import whatif_data
 
@@ -49,28 +49,28 @@ def _contacts(paper: Paper | None) -> dict[str, list[dict[str, str]]]:
             "specific": [row(c) for c in paper.contacts]}
 
 
-def _footer(inputs: PaperInputs, report_date: date) -> list[list[str]]:
-    r = inputs.result
+def _footer(result: AppraisalResult, report_date: date) -> list[list[str]]:
+    r = result
+    sens = result.sensitivity
     rows = [["Tool", f"appraisal {__version__}"],
             ["Report date", report_date.isoformat()],
             ["Input digest", r.input_digest or "(not recorded)"],
             ["Criteria set", r.criteria_set],
             ["Scenario", r.scenario or "none (base weights)"],
-            ["Method", r.method],
-            ["Seed", str(inputs.seed)],
-            ["SMAA samples", f"{inputs.samples:,}" if inputs.sensitivity is not None
-             else "not run"],
-            ["Input files", str(len(inputs.appraisal.sources))]]
+            ["Method", r.method.name],
+            ["Seed", str(result.seed)],
+            ["SMAA samples", f"{sens.samples:,}" if sens is not None else "not run"],
+            ["Input files", str(len(result.appraisal.sources))]]
     if r.overrides:
         rows.insert(5, ["Weight changes",
                         ", ".join(f"{k}={fmt.plain(v)}" for k, v in r.overrides.items())])
     return rows
 
 
-def build_context(inputs: PaperInputs, report_date: date) -> dict[str, Any]:
+def build_context(result: AppraisalResult, report_date: date) -> dict[str, Any]:
     """The whole paper as data (see the module docstring). ``report_date`` is printed in
     the footer and, when the appraisal gives no meeting date, in the heading."""
-    a = inputs.appraisal
+    a = result.appraisal
     paper = a.paper
     numbering = Numbering(next=2)  # paragraph 1 is the recommendation
     built: list[SectionBuilder] = []
@@ -79,14 +79,14 @@ def build_context(inputs: PaperInputs, report_date: date) -> dict[str, Any]:
     plan: tuple[tuple[str, str, Callable[[SectionBuilder], None]], ...] = (
         ("options", "The options", lambda s: sections.long_list(s, a)),
             ("screening", "Screening against the gates",
-             lambda s: sections.screening(s, inputs)),
+             lambda s: sections.screening(s, result)),
             ("criteria", "The criteria and their weights",
-             lambda s: sections.criteria(s, inputs)),
-            ("scores", "Scoring", lambda s: sections.scores(s, inputs)),
-            ("results", "Results of the appraisal", lambda s: sections.results(s, inputs)),
+             lambda s: sections.criteria(s, result)),
+            ("scores", "Scoring", lambda s: sections.scores(s, result)),
+            ("results", "Results of the appraisal", lambda s: sections.results(s, result)),
             ("sensitivity", "Sensitivity and robustness",
-             lambda s: robustness.sensitivity_section(s, inputs)),
-            ("scenarios", "Scenarios", lambda s: sections.scenarios(s, inputs)))
+             lambda s: robustness.sensitivity_section(s, result)),
+            ("scenarios", "Scenarios", lambda s: sections.scenarios(s, result)))
     for sid, title, fill in plan:
         s = SectionBuilder(sid, title, numbering)
         fill(s)
@@ -95,12 +95,12 @@ def build_context(inputs: PaperInputs, report_date: date) -> dict[str, Any]:
         built.append(_narrative(paper, field, title, numbering))
     body: list[Block] = [b for s in built if (b := s.build()) is not None]
     spans = {b["id"]: b["paras"] for b in body}
-    apps = appendices(inputs, robustness.method_notes(inputs))
+    apps = appendices(result, robustness.method_notes(result))
     supporting = [f"{b['label']} \u2013 {b['title']}" for b in apps]
     supporting += list(paper.supporting_information) if paper else []
     meeting = paper.meeting_date if paper and paper.meeting_date else None
     shown_date = fmt.long_date(meeting or report_date)
-    rec = recommendation(inputs, spans, robustness.headline(inputs))
+    rec = recommendation(result, spans, robustness.headline(result))
     officer = paper.background_papers_officer if paper else ""
     return {
         "title": (paper.title if paper and paper.title else a.title),
@@ -113,8 +113,7 @@ def build_context(inputs: PaperInputs, report_date: date) -> dict[str, Any]:
         "sections": body,
         "whatif_after": "scenarios" if any(b["id"] == "scenarios" for b in body)
         else body[-1]["id"],
-        "whatif": whatif_data(inputs, report_date.isoformat()) if inputs.result.ranking
-        else None,
+        "whatif": whatif_data(result, report_date.isoformat()),
         "supporting": supporting,
         "contacts": _contacts(paper),
         "background_papers": list(paper.background_papers) if paper else [],
@@ -125,7 +124,7 @@ def build_context(inputs: PaperInputs, report_date: date) -> dict[str, Any]:
             "The following are the background papers relating to the subject matter of "
             "this report:"),
         "appendices": apps,
-        "footer": _footer(inputs, report_date),
+        "footer": _footer(result, report_date),
         "generated": fmt.long_date(report_date),
         "version": __version__,
     }

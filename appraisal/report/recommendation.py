@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import formatting as fmt
-from .inputs import PaperInputs
+from ..pipeline import AppraisalResult
+from ..presentation import formatting as fmt
 
 
 def _paras(span: str) -> str:
@@ -15,13 +15,13 @@ def _paras(span: str) -> str:
     return f" (paragraph{'s' if ' ' in span else ''} {span})"
 
 
-def recommendation(inputs: PaperInputs, spans: dict[str, str],
+def recommendation(result: AppraisalResult, spans: dict[str, str],
                    robustness: str) -> dict[str, Any]:
     """``spans`` maps a section id to its paragraph span ("5 to 9") for references;
     ``robustness`` is one sentence on how firm the result is ("" when unknown)."""
-    a, r = inputs.appraisal, inputs.result
+    a, r = result.appraisal, result.ranking
     paper = a.paper
-    cs = a.criteria_set(r.criteria_set)
+    cs = a.criteria_set(result.criteria_set)
     who = paper.recommended_by if paper and paper.recommended_by else ""
     body = f"the {paper.committee}" if paper and paper.committee else "the decision maker"
     context = (f", {paper.recommendation_context}," if paper and paper.recommendation_context
@@ -36,10 +36,10 @@ def recommendation(inputs: PaperInputs, spans: dict[str, str],
                      f"failed a must-have gate and {'was' if len(r.screened_out) == 1 else 'were'}"
                      f" not taken further{_paras(spans.get('screening', ''))}")
     step = paper.preferred_next_step if paper else "be taken forward as the preferred option"
-    if r.ranking:
-        lead = r.leader
+    lead = r.leader
+    if lead is not None:
         if lead.tied_with:
-            tied = [lead.name, *(ro.name for ro in r.ranking if ro.id in lead.tied_with)]
+            tied = [lead.name, *(o.name for o in r.options if o.id in lead.tied_with)]
             items.append(f"considers the options that share first place ({fmt.joined(tied)}) "
                          f"and agrees which should {step}{_paras(spans.get('results', ''))}")
         else:

@@ -1,63 +1,54 @@
-"""The sensitivity and robustness section, formatted from
-:class:`appraisal.analysis.Sensitivity` (nothing is recomputed here: the analysis layer
+"""The sensitivity and robustness section, formatted from the pipeline's
+:class:`~appraisal.analysis.Sensitivity` (nothing is computed here: the analysis layer
 computes, this module picks, orders and words its results).
 
-Without a sensitivity result (the analysis layer absent) the section is left out and
-the recommendation's robustness note comes from the scenario rankings alone.
+Without a sensitivity result the section is left out and the recommendation's
+robustness note comes from the scenario rankings alone.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 
+from ..analysis import Sensitivity
+from ..pipeline import AppraisalResult
+from ..presentation import formatting as fmt
+from ..presentation import summary as words
 from . import charts
-from . import formatting as fmt
 from .blocks import SectionBuilder, table
-from .inputs import PaperInputs
 
 SCORE_SWITCH_ROWS = 10
 """How many of the nearest score switching values the paper lists."""
 
 
-def _names(inputs: PaperInputs) -> dict[str, str]:
-    p = inputs.result.problem
-    nums = p.option_numbers or (None,) * len(p.option_ids)
-    return {o: (nm if k is None else f"{k}. {nm}")
-            for o, nm, k in zip(p.option_ids, p.option_names, nums, strict=True)}
+def _names(result: AppraisalResult) -> dict[str, str]:
+    p = result.ranking.problem
+    return dict(zip(p.option_ids, p.labels(), strict=True))
 
 
 def _who(ids: tuple[str, ...], names: dict[str, str]) -> str:
     return fmt.joined([names.get(i, i) for i in ids]) or "\u2013"
 
 
-def headline(inputs: PaperInputs) -> str:
+def headline(result: AppraisalResult) -> str:
     """One clause for the recommendation on how firm the result is ("" if unknown)."""
-    r, sens = inputs.result, inputs.sensitivity
-    if not r.ranking:
+    sens, lead = result.sensitivity, result.ranking.leader
+    if lead is None:
         return ""
-    if sens is not None:  # the analysis layer words its own findings
-        sm = sens.summary
-        return "; ".join(c for c in (sm.weight_clause, sm.acceptability_clause) if c)
-    who = fmt.option_label(r.leader.number, r.leader.name)
-    if inputs.scenarios:
-        same = sum(1 for x in inputs.scenarios if x.ranking and x.leader.id == r.leader.id)
-        return (f"{who} ranks first under {same} of the "
-                f"{fmt.count(len(inputs.scenarios), 'scenario')} tested")
+    if sens is not None:  # the analysis layer's findings, in the summary's words
+        p = sens.problem
+        options = dict(zip(p.option_ids, p.option_names, strict=True))
+        clauses = (words.weight_clause(sens.summary, options),
+                   words.acceptability_clause(sens.summary))
+        return "; ".join(c for c in clauses if c)
     return ""
 
 
-def _tornado(s: SectionBuilder, sens: Any, names: dict[str, str], leader: str) -> None:
-    ivs = list(sens.weight_switching.intervals)
+def _tornado(s: SectionBuilder, sens: Sensitivity, names: dict[str, str],
+             leader: str) -> None:
+    ivs = sorted(sens.weight_switching.intervals, key=lambda iv: (iv.room, iv.node_id))
     if not ivs:
         return
-    def room(iv: Any) -> float:  # distance from the base to the nearest switch
-        ends = ([iv.base_weight - iv.low_weight] if iv.below else []) + (
-            [iv.high_weight - iv.base_weight] if iv.above else [])
-        return min(ends, default=float("inf"))
-
-    ivs.sort(key=lambda iv: (room(iv), iv.node_id))
     then = []
     for iv in ivs:
         bits = []
@@ -75,7 +66,8 @@ def _tornado(s: SectionBuilder, sens: Any, names: dict[str, str], leader: str) -
                            [iv.high_weight for iv in ivs], then, leader))
 
 
-def _sweep(s: SectionBuilder, sens: Any, names: dict[str, str], leader_id: str) -> None:
+def _sweep(s: SectionBuilder, sens: Sensitivity, names: dict[str, str],
+           leader_id: str) -> None:
     if not sens.sweeps:
         return
     ws = sens.weight_switching.headline
@@ -95,14 +87,13 @@ def _sweep(s: SectionBuilder, sens: Any, names: dict[str, str], leader_id: str) 
                          ranks, pick.base_weight, order.index(leader_id)))
 
 
-def _smaa(s: SectionBuilder, inputs: PaperInputs, sens: Any, names: dict[str, str]) -> None:
+def _smaa(s: SectionBuilder, result: AppraisalResult, sens: Sensitivity,
+          names: dict[str, str]) -> None:
     sm = sens.smaa
     if sm is None:
         return
-    p = sens.problem
-    idx = {o: i for i, o in enumerate(p.option_ids)}
-    order = [ro.id for ro in inputs.result.ranking]
-    rows_i = [idx[o] for o in order]
+    rows_i = [int(i) for i in result.ranking.order]
+    order = [sens.problem.option_ids[i] for i in rows_i]
     acc = np.asarray(sm.acceptability)[rows_i]
     samples = f"{sens.samples:,}"
     s.para(f"To test all the weights at once, {samples} sets of weights were drawn at random, "
@@ -119,44 +110,45 @@ def _smaa(s: SectionBuilder, inputs: PaperInputs, sens: Any, names: dict[str, st
                   [False, True, True, True]))
 
 
-def _scores(s: SectionBuilder, sens: Any, names: dict[str, str]) -> None:
+def _scores(s: SectionBuilder, sens: Sensitivity, names: dict[str, str]) -> None:
     crit = dict(zip(sens.problem.criterion_ids, sens.problem.criterion_names, strict=True))
-    found = [x for x in sens.score_switching.switches if x.switching_score is not None]
+    found = [x for x in sens.score_switching.switches
+             if x.switching_score is not None and x.change is not None]
     if not found:
         s.para("No single score, moved anywhere within its scale, changes the leader.")
         return
-    found.sort(key=lambda x: (abs(x.change), x.option_id, x.criterion_id))
+    found.sort(key=lambda x: (abs(x.change or 0.0), x.option_id, x.criterion_id))
     shown = found[:SCORE_SWITCH_ROWS]
     s.para(f"Single scores can also change the result. The {len(shown)} smallest changes "
            "of one score that would change which option comes first are listed below "
            f"({len(found)} of the {len(sens.score_switching.switches)} scores could do so "
            "within their scale).")
     rows = [[names[x.option_id], crit[x.criterion_id], fmt.plain(x.score),
-             fmt.plain(x.switching_score), f"{x.change:+.2f}", _who(x.new_leader, names)]
-            for x in shown]
+             fmt.plain(x.switching_score or 0.0), fmt.signed(x.change or 0.0),
+             _who(x.new_leader, names)] for x in shown]
     s.table(table("score-switching", "Smallest score changes that change the leader",
                   ["Option", "Criterion", "Score", "Switches at", "Change", "Then first"],
                   rows, [False, False, True, True, True, False]))
 
 
-def _distances(s: SectionBuilder, inputs: PaperInputs, sens: Any,
+def _distances(s: SectionBuilder, result: AppraisalResult, sens: Sensitivity,
                names: dict[str, str]) -> None:
     d = sens.distances
     if not d.available:
         return
     by = {x.option_id: x for x in d.options}
     rows = []
-    for ro in inputs.result.ranking[1:]:
-        x = by[ro.id]
-        rows.append([names[ro.id], "cannot be first under any weights" if x.never_first
-                     else fmt.pct(x.weight_moved)])
+    for o in result.ranking.options[1:]:
+        x = by[o.id]
+        rows.append([names[o.id], "cannot be first under any weights" if x.never_first
+                     else fmt.pct(x.weight_moved or 0.0)])
     s.para("What would it take for another option to come first? The table gives the "
            "smallest share of the total weight that would have to move between criteria.")
     s.table(table("what-would-it-take", "Smallest weight change that puts each option first",
                   ["Option", "Weight to move"], rows, [False, True]))
 
 
-def _dominance(s: SectionBuilder, sens: Any, names: dict[str, str]) -> None:
+def _dominance(s: SectionBuilder, sens: Sensitivity, names: dict[str, str]) -> None:
     dom = sens.dominance
     if dom.dominated:
         s.para("Some options are dominated: another option is at least as good on every "
@@ -173,45 +165,45 @@ def _dominance(s: SectionBuilder, sens: Any, names: dict[str, str]) -> None:
                       if t.flip_share is not None else "") + ")" for t in dom.near_ties])
 
 
-def sensitivity_section(s: SectionBuilder, inputs: PaperInputs) -> None:
+def sensitivity_section(s: SectionBuilder, result: AppraisalResult) -> None:
     """Add the sensitivity paragraphs, charts and tables (nothing when not run)."""
-    sens = inputs.sensitivity
-    if sens is None or not inputs.result.ranking:
+    sens, lead = result.sensitivity, result.ranking.leader
+    if sens is None or lead is None:
         return
-    names = _names(inputs)
-    lead = inputs.result.leader
+    names = _names(result)
+    p = sens.problem
     leader = fmt.option_label(lead.number, lead.name)
     s.para("Sensitivity analysis asks whether the preferred option stays first when the "
            "weights and scores move. In summary:")
-    s.bullets(list(sens.summary.sentences))
+    s.bullets(list(words.sentences(sens.summary, dict(zip(p.option_ids, p.option_names,
+                                                           strict=True)),
+                                   dict(zip(p.tree.ids, p.tree.names, strict=True)))))
     _tornado(s, sens, names, leader)
     _sweep(s, sens, names, lead.id)
-    _smaa(s, inputs, sens, names)
+    _smaa(s, result, sens, names)
     _scores(s, sens, names)
-    _distances(s, inputs, sens, names)
+    _distances(s, result, sens, names)
     _dominance(s, sens, names)
 
 
-def scenario_notes(s: SectionBuilder, inputs: PaperInputs) -> None:
-    """Kendall tau and least maximum regret across the scenarios, when analysed."""
-    sens = inputs.sensitivity
-    if sens is None or len(sens.scenarios.scenario_ids) < 2:
+def scenario_notes(s: SectionBuilder, result: AppraisalResult) -> None:
+    """Kendall tau and least maximum regret across the weightings compared."""
+    sc = result.scenarios
+    if sc is None or len(sc.scenario_ids) < 2:
         return
-    sc = sens.scenarios
-    names = _names(inputs)
-    base = 0
-    taus = [f"{sc.scenario_names[k]} {float(sc.tau[base, k]):.2f}"
+    names = _names(result)
+    taus = [f"{sc.scenario_names[k]} {float(sc.tau[0, k]):.2f}"
             for k in range(1, len(sc.scenario_ids))]
     s.para("Agreement between the rankings (Kendall's tau, 1 = the same order, "
-           f"-1 = reversed) with the {sc.scenario_names[base]}: {fmt.joined(taus)}.")
+           f"-1 = reversed) with the {sc.scenario_names[0]}: {fmt.joined(taus)}.")
     s.para(f"The option with the least maximum regret across the {len(sc.scenario_ids)} "
            f"weightings, the one that is never far behind the best, is "
            f"{_who(sc.least_regret, names)}.")
 
 
-def method_notes(inputs: PaperInputs) -> list[str]:
+def method_notes(result: AppraisalResult) -> list[str]:
     """Method statement paragraphs for the sensitivity analyses."""
-    sens = inputs.sensitivity
+    sens = result.sensitivity
     if sens is None:
         return []
     exact = ("computed exactly (closed form, the totals being linear in the weights)"

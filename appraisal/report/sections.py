@@ -1,38 +1,34 @@
 """The generated sections of the paper: the long list, screening, criteria and
 weights, the scoring matrix, the results and the scenarios. Each builder adds
 numbered paragraphs, tables and charts to a :class:`~.blocks.SectionBuilder`; numbers
-are formatted here and nothing is recomputed (results come from :mod:`.inputs`)."""
+are formatted here and nothing is computed (results come from the pipeline)."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from ..models import Appraisal, iter_criteria
-from ..ranking import RankResult
+from ..input.models import Appraisal, iter_criteria
+from ..pipeline import AppraisalResult
+from ..presentation import formatting as fmt
+from ..presentation.summary import gate_reason
 from . import charts, robustness
-from . import formatting as fmt
 from .blocks import SectionBuilder, table
-from .inputs import PaperInputs
 
 
-def labels(result: RankResult) -> dict[str, str]:
+def labels(result: AppraisalResult) -> dict[str, str]:
     """Option id -> "9. Wholly owned council company" for tables and charts."""
-    p = result.problem
-    return {oid: (name if num is None else f"{num}. {name}")
-            for oid, name, num in zip(p.option_ids, p.option_names,
-                                      p.option_numbers or [None] * len(p.option_ids),
-                                      strict=True)}
+    p = result.ranking.problem
+    return dict(zip(p.option_ids, p.labels(), strict=True))
 
 
-def weighting_name(inputs: PaperInputs) -> str:
+def weighting_name(result: AppraisalResult) -> str:
     """How the paper names the weights its results use."""
-    r = inputs.result
-    if r.scenario is None and not r.overrides:
+    if result.scenario is None and not result.overrides:
         return "the base weights"
-    name = (f"the weights of the '{inputs.appraisal.scenario(r.scenario).name}' scenario"
-            if r.scenario else "the base weights")
-    if r.overrides:
-        changed = ", ".join(f"{k} = {fmt.plain(v)}" for k, v in r.overrides.items())
+    name = (f"the weights of the '{result.appraisal.scenario(result.scenario).name}' scenario"
+            if result.scenario else "the base weights")
+    if result.overrides:
+        changed = ", ".join(f"{k} = {fmt.plain(v)}" for k, v in result.overrides.items())
         name += f" with these changes: {changed}"
     return name
 
@@ -54,8 +50,8 @@ def long_list(s: SectionBuilder, a: Appraisal) -> None:
                   rows, [True, False, False], row_header=False))
 
 
-def screening(s: SectionBuilder, inputs: PaperInputs) -> None:
-    p, r = inputs.long_list, inputs.result
+def screening(s: SectionBuilder, result: AppraisalResult) -> None:
+    p, r = result.long_list, result.ranking
     gated = [j for j in range(p.shape[1]) if not np.isnan(p.gate[j])]
     if not gated:
         s.para("No must-have gates were set, so every option on the long list was scored.")
@@ -69,20 +65,18 @@ def screening(s: SectionBuilder, inputs: PaperInputs) -> None:
     if r.screened_out:
         s.para(f"{fmt.cap(fmt.count(len(r.screened_out), 'option'))} failed and "
                f"{'was' if len(r.screened_out) == 1 else 'were'} screened out:")
-        numbers = dict(zip(p.option_ids, p.option_numbers or [None] * p.shape[0],
-                           strict=True))
-        s.bullets([f"{fmt.cap(fmt.option_label(numbers[o.id], o.name))}: "
-                   + "; ".join(f.reason for f in o.failures) + "."
+        s.bullets([f"{fmt.cap(fmt.option_label(o.number, o.name))}: "
+                   + "; ".join(gate_reason(f) for f in o.failures) + "."
                    for o in r.screened_out])
     else:
         s.para("Every option passed the gates.")
-    s.para(f"The remaining {fmt.count(len(r.ranking), 'option')} form the short list "
+    s.para(f"The remaining {fmt.count(r.problem.shape[0], 'option')} form the short list "
            "appraised below.")
 
 
-def criteria(s: SectionBuilder, inputs: PaperInputs) -> None:
-    a, r = inputs.appraisal, inputs.result
-    cs = a.criteria_set(r.criteria_set)
+def criteria(s: SectionBuilder, result: AppraisalResult) -> None:
+    a, r = result.appraisal, result.ranking
+    cs = a.criteria_set(result.criteria_set)
     nodes = iter_criteria(cs.criteria)
     tree = r.problem.tree
     n_leaf = sum(1 for c in nodes if c.is_leaf)
@@ -95,10 +89,7 @@ def criteria(s: SectionBuilder, inputs: PaperInputs) -> None:
         s.para(cs.description)
     s.para("Each criterion carries a raw weight. Weights are shared out among criteria "
            "of the same group and multiplied down the tree, so the shares of the total "
-           f"below add up to 100%. The results use {weighting_name(inputs)}.")
-    local = tree.local_weights()
-    glob = tree.global_weights()
-    depth = tree.depth
+           f"below add up to 100%. The results use {weighting_name(result)}.")
     by_id = {c.id: c for c in nodes}
     rows = []
     for k, cid in enumerate(tree.ids):
@@ -108,16 +99,17 @@ def criteria(s: SectionBuilder, inputs: PaperInputs) -> None:
         gate = "" if c.gate is None else (
             f"{'at least' if c.direction == 'benefit' else 'at most'} {fmt.plain(c.gate)}")
         rows.append([c.name, kind, gate, fmt.plain(float(tree.raw_weight[k])),
-                     fmt.pct(float(local[k])), fmt.pct(float(glob[k])), c.weight_rationale])
-    s.table(table("criteria", f"Criteria and weights: {cs.name}",
+                     fmt.pct(float(r.local_weights[k])), fmt.pct(float(r.global_weights[k])),
+                     c.weight_rationale])
+    s.table(table("criteria-weights", f"Criteria and weights: {cs.name}",
                   ["Criterion", "Direction", "Gate", "Raw weight", "Share of group",
                    "Share of total", "Rationale"], rows,
                   [False, False, False, True, True, True, False],
-                  levels=[int(d) for d in depth]))
+                  levels=[int(d) for d in tree.depth]))
 
 
-def scores(s: SectionBuilder, inputs: PaperInputs) -> None:
-    p, a = inputs.long_list, inputs.appraisal
+def scores(s: SectionBuilder, result: AppraisalResult) -> None:
+    p, a = result.long_list, result.appraisal
     lo, hi = a.scale.min, a.scale.max
     s.para(f"Each option was scored on each criterion on a scale of {fmt.plain(lo)} to "
            f"{fmt.plain(hi)}. For benefit criteria a higher score is better; for cost "
@@ -125,79 +117,73 @@ def scores(s: SectionBuilder, inputs: PaperInputs) -> None:
            "Appendix 1 gives each score's plausible range, rationale and evidence.")
     heads = [n + ("" if b else " \u2193") for n, b in zip(p.criterion_names, p.benefit,
                                                        strict=True)]
-    short = set(inputs.result.problem.option_ids)
+    short = set(result.ranking.problem.option_ids)
     rows = []
-    for i, oid in enumerate(p.option_ids):
-        num = p.option_numbers[i] if p.option_numbers else None
-        name = (p.option_names[i] if num is None else f"{num}. {p.option_names[i]}")
-        name += "" if oid in short else " (screened out)"
+    for i, (oid, label) in enumerate(zip(p.option_ids, p.labels(), strict=True)):
+        name = label + ("" if oid in short else " (screened out)")
         rows.append([name, *(fmt.plain(float(x)) for x in p.scores[i])])
-    s.table(table("scores", "Scoring matrix (central scores)", ["Option", *heads], rows,
-                  [False] + [True] * len(heads)))
+    s.table(table("scoring-matrix", "Scoring matrix (central scores)", ["Option", *heads],
+                  rows, [False] + [True] * len(heads)))
 
 
-def results(s: SectionBuilder, inputs: PaperInputs) -> None:
-    r = inputs.result
-    if not r.ranking:
+def results(s: SectionBuilder, result: AppraisalResult) -> None:
+    r = result.ranking
+    rows = r.options
+    if not rows:
         s.para("No option passed the gates, so none could be ranked.")
         return
-    lead = r.leader
-    lab = labels(r)
-    text = (f"Under {weighting_name(inputs)}, {fmt.option_label(lead.number, lead.name)} "
-            f"ranks first with a weighted total of {fmt.total(lead.score)} out of 1")
-    if len(r.ranking) > 1:
-        second = r.ranking[1]
+    lead = rows[0]
+    lab = labels(result)
+    text = (f"Under {weighting_name(result)}, {fmt.option_label(lead.number, lead.name)} "
+            f"ranks first with a weighted total of {fmt.total(lead.total)} out of 1")
+    if len(rows) > 1:
+        second = rows[1]
         text += (f", ahead of {fmt.option_label(second.number, second.name)} at "
-                 f"{fmt.total(second.score)} (a margin of "
-                 f"{fmt.total(lead.score - second.score)})")
+                 f"{fmt.total(second.total)} (a margin of {fmt.total(second.behind)})")
     s.para(text + ".")
     for group in r.ties:
-        names = [lab[g] for g in group]
-        s.para(f"Options {fmt.joined(names)} are tied: their totals differ by less than "
-               "one part in a billion, so they share a rank.")
-    s.para("The chart shows each option's total split into the contributions of the "
-           "criteria (weight times value); the data are in the table beside it.")
-    crits = list(r.problem.criterion_names)
-    contrib = np.array([[ro.contributions[c] for c in r.problem.criterion_ids]
-                        for ro in r.ranking])
-    s.chart(charts.contributions("chart-totals", [lab[ro.id] for ro in r.ranking], crits,
-                                 contrib, [ro.score for ro in r.ranking]))
-    rows = [[str(ro.rank), lab[ro.id], fmt.total(ro.score), fmt.total(lead.score - ro.score)]
-            for ro in r.ranking]
+        s.para(f"Options {fmt.joined([lab[g] for g in group])} are tied: their totals "
+               "differ by less than one part in a billion, so they share a rank.")
+    if r.contributions is not None:
+        s.para("The chart shows each option's total split into the contributions of the "
+               "criteria (weight times value); the data are in the table beside it.")
+        s.chart(charts.contributions("chart-totals", [lab[o.id] for o in rows],
+                                     list(r.problem.criterion_names),
+                                     r.contributions[r.order], [o.total for o in rows]))
     s.table(table("ranking", "Ranking of the short list",
-                  ["Rank", "Option", "Total", "Behind the leader"], rows,
+                  ["Rank", "Option", "Total", "Behind the leader"],
+                  [[str(o.rank), lab[o.id], fmt.total(o.total), fmt.total(o.behind)]
+                   for o in rows],
                   [True, False, True, True], row_header=False))
 
 
-def scenarios(s: SectionBuilder, inputs: PaperInputs) -> None:
-    a, r = inputs.appraisal, inputs.result
-    others = [sc for sc in a.scenarios
-              if (sc.criteria_set or a.criteria_set().id) != r.criteria_set]
-    if inputs.scenarios:
+def scenarios(s: SectionBuilder, result: AppraisalResult) -> None:
+    a, sc = result.appraisal, result.scenarios
+    others = [x for x in a.scenarios
+              if (x.criteria_set or a.criteria_set().id) != result.criteria_set]
+    defined = [w for w in result.weightings if w.id not in ("analysed", "base")]
+    if defined and sc is not None:
         s.para("Scenarios ask how the ranking changes if the board weighs some criteria "
-               f"more heavily. {fmt.cap(fmt.count(len(inputs.scenarios), 'scenario'))} "
-               f"{'is' if len(inputs.scenarios) == 1 else 'are'} defined for these criteria:")
-        s.bullets([f"{a.scenario(x.scenario or '').name}: "
-                   f"{a.scenario(x.scenario or '').description}" for x in inputs.scenarios])
-        lab = labels(r)
-        order = [ro.id for ro in r.ranking]
-        cols = [r, *inputs.scenarios]
-        ranks = np.array([[{ro.id: ro.rank for ro in res.ranking}[oid] for res in cols]
-                          for oid in order], dtype=np.intp)
-        names = ["This paper", *(a.scenario(x.scenario or "").name for x in inputs.scenarios)]
-        first = [lab[res.leader.id] for res in inputs.scenarios if res.ranking]
-        same = sum(1 for res in inputs.scenarios
-                   if res.ranking and res.leader.id == r.leader.id)
-        s.para(f"{fmt.cap(fmt.option_label(r.leader.number, r.leader.name))} ranks first "
-               f"under {same} of the {len(inputs.scenarios)} scenarios. The leaders are: "
-               f"{fmt.joined(first)}.")
-        s.chart(charts.scenario_ranks("chart-scenarios", [lab[o] for o in order], names,
-                                      ranks))
-    robustness.scenario_notes(s, inputs)
+               f"more heavily. {fmt.cap(fmt.count(len(defined), 'scenario'))} "
+               f"{'is' if len(defined) == 1 else 'are'} defined for these criteria:")
+        s.bullets([f"{w.name}: {w.description}" for w in defined])
+        lab = labels(result)
+        cols = [0, *(sc.scenario_ids.index(w.id) for w in defined)]  # this paper first
+        order = [int(i) for i in result.ranking.order]
+        ranks = sc.ranks[np.ix_(order, cols)]
+        first = result.ranking.options[0]
+        leads = [sc.leaders[c] for c in cols[1:]]
+        same = sum(1 for group in leads if group and group[0] == first.id)
+        s.para(f"{fmt.cap(fmt.option_label(first.number, first.name))} ranks first under "
+               f"{same} of the {len(defined)} scenarios. The leaders are: "
+               f"{fmt.joined([lab[group[0]] for group in leads if group])}.")
+        s.chart(charts.scenario_ranks("chart-scenarios", [lab[sc.option_ids[i]] for i in order],
+                                      ["This paper", *(w.name for w in defined)], ranks))
+    robustness.scenario_notes(s, result)
     if others:
-        sets = sorted({sc.criteria_set or "" for sc in others})
+        sets = sorted({x.criteria_set or "" for x in others})
         s.para(f"{fmt.cap(fmt.count(len(others), 'further scenario'))} "
-               f"({fmt.joined([sc.name for sc in others])}) "
+               f"({fmt.joined([x.name for x in others])}) "
                f"{'weighs' if len(others) == 1 else 'weigh'} a different criteria set "
                f"({fmt.joined(sets)}) and {'is' if len(others) == 1 else 'are'} not "
                "reported here.")

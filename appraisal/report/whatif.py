@@ -2,10 +2,11 @@
 
 The browser re-ranks from these numbers exactly as the engine does (see
 ``templates/whatif.js``): raw weights are normalised among siblings and multiplied
-down the tree as in :meth:`appraisal.compile.CriteriaTree.leaf_weights`, totals are
-sum_j w_j v_ij with the values v_ij = :func:`appraisal.values.linear_values` computed
-here in Python, and ties use the competition ranking of
-:func:`appraisal.ranking.competition_ranks`.
+down the tree as in :meth:`appraisal.core.problem.CriteriaTree.leaf_weights`, totals are
+``values @ w`` with the per-criterion values of the method (``Method.values``, computed
+here in Python), and ties use the competition ranking of
+:func:`appraisal.core.ordering.competition_ranks`. A method without ``values`` cannot be
+reproduced by the panel, so the paper then has no panel.
 """
 
 from __future__ import annotations
@@ -13,9 +14,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..ranking import TIE_TOLERANCE
-from ..values import linear_values
-from .inputs import PaperInputs
+from ..core.ordering import TIE_TOLERANCE
+from ..pipeline import AppraisalResult
 
 _SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
                    0x2028: "\\u2028", 0x2029: "\\u2029"}
@@ -30,28 +30,24 @@ def script_json(data: Any) -> str:
     return text.translate(_SCRIPT_ESCAPES)
 
 
-def whatif_data(inputs: PaperInputs, date: str) -> dict[str, Any]:
+def whatif_data(result: AppraisalResult, date: str) -> dict[str, Any] | None:
     """Everything the panel needs: the tree, the short list's values, and the raw
-    weights of the paper's own weighting and of every scenario of the criteria set."""
-    r = inputs.result
-    p = r.problem
+    weights of the paper's own weighting and of every scenario of the criteria set.
+    None when there is nothing to rank or the method has no per-criterion values."""
+    p = result.ranking.problem
+    if p.shape[0] == 0 or result.method.values is None:
+        return None
     tree = p.tree
-    values = linear_values(p.scores, p.lower, p.upper, p.benefit)
-    a = inputs.appraisal
-    weightings = [{"id": "", "name": "Weights used in this paper",
-                   "raw": [float(w) for w in tree.raw_weight]}]
-    for sc in inputs.scenarios:
-        spec = a.scenario(sc.scenario or "")
-        weightings.append({"id": spec.id, "name": spec.name,
-                           "raw": [float(w) for w in sc.problem.tree.raw_weight]})
-    every: list[float] = [float(w) for w in tree.raw_weight]
-    for sc in inputs.scenarios:
-        every.extend(float(w) for w in sc.problem.tree.raw_weight)
-    biggest = max([100.0, *every])
+    values = result.method.values(p)
+    shown = [("", "Weights used in this paper", tree.raw_weight)] + [
+        (w.id, w.name, w.raw) for w in result.weightings if w.id not in ("analysed", "base")]
+    weightings = [{"id": i, "name": name, "raw": [float(x) for x in raw]}
+                  for i, name, raw in shown]
+    biggest = max([100.0, *(float(x) for _, _, raw in shown for x in raw)])
     return {
-        "title": a.title,
+        "title": result.title,
         "date": date,
-        "criteria_set": r.criteria_set,
+        "criteria_set": result.criteria_set,
         "tolerance": TIE_TOLERANCE,
         "slider_max": biggest,
         "tree": {"ids": list(tree.ids), "names": list(tree.names),

@@ -13,6 +13,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from ..errors import UsageError
+
 FORMAT_VERSION = 1
 
 Id = Annotated[
@@ -234,8 +236,6 @@ class Appraisal(Meta):
 
     def criteria_set(self, set_id: str | None = None) -> CriteriaSet:
         """The named set, or the default (``default_criteria``, else the first)."""
-        from .errors import UsageError
-
         wanted = set_id or self.default_criteria or self.criteria[0].id
         for cs in self.criteria:
             if cs.id == wanted:
@@ -244,8 +244,6 @@ class Appraisal(Meta):
         raise UsageError(f"unknown criteria set '{wanted}'; expected one of: {valid}")
 
     def scenario(self, scenario_id: str) -> Scenario:
-        from .errors import UsageError
-
         for sc in self.scenarios:
             if sc.id == scenario_id:
                 return sc

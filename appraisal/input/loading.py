@@ -25,10 +25,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from ..errors import Diagnostic, InputError, UsageError
 from . import checks
-from .errors import Diagnostic, InputError, UsageError
+from .diagnostics import describe_value, translate
 from .models import Appraisal, CriteriaSet, Meta, Option, Scale, Scenario
-from .pydantic_errors import translate
 from .yamlsource import PathKey, SourceMap, read_yaml
 
 _PARTS: dict[str, type[BaseModel]] = {
@@ -37,7 +37,7 @@ _PARTS: dict[str, type[BaseModel]] = {
 
 def bundled_example() -> Path:
     """The example appraisal shipped with the tool (the council's 13 options)."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the package directory
     packaged = here / "_example"
     if (packaged / "appraisal.yaml").is_file():
         return packaged
@@ -63,22 +63,7 @@ class _Reader:
         return read_yaml(file, _label(file), prefix, self.smap, self.problems)
 
     def expect(self, prefix: PathKey, expected: str, found: Any) -> None:
-        mark, rel = self.smap.locate(prefix)
-        from .yamlsource import dotted
-
-        self.problems.append(Diagnostic(mark.file if mark else "?", mark.line if mark else 0,
-                                        mark.column if mark else 0, dotted(rel), expected,
-                                        _kind(found)))
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return repr(value)
+        self.problems.append(self.smap.diagnostic(prefix, expected, describe_value(found)))
 
 
 def _read_directory(root: Path, reader: _Reader) -> dict[str, Any]:
@@ -180,11 +165,9 @@ def _load(root: Path, criteria: str | None, reader: _Reader) -> Appraisal:
     for key in data:
         if key not in _TOP_FIELDS:
             mark, _ = reader.smap.locate((key,))
-            reader.problems.append(Diagnostic(
-                mark.file if mark else _label(root), mark.line if mark else 0,
-                mark.column if mark else 0, key,
-                "one of the fields " + ", ".join(sorted(_TOP_FIELDS)),
-                f"unknown field '{key}'"))
+            reader.problems.append(Diagnostic.at(
+                mark, key, "one of the fields " + ", ".join(sorted(_TOP_FIELDS)),
+                f"unknown field '{key}'", file=_label(root)))
     meta = _validate_item(Meta, meta_raw, (), reader) if meta_raw or root.is_file() else None
     assert meta is None or isinstance(meta, Meta)
     scale = _quiet(Scale, meta_raw.get("scale")) or Scale()

@@ -1,7 +1,9 @@
-"""Number and date formatting for the paper: the one place numbers become strings.
+"""Number and date formatting: the one place numbers become strings, for the terminal
+and every paper format alike.
 
-British English conventions of a council paper: percentages to one decimal place,
-totals on the 0..1 value scale to three decimals, dates as "14 December 2017".
+British English conventions of a council paper: percentages to one decimal place
+("8.0%"), totals on the 0..1 value scale to three decimals ("0.685"), scores with at
+most two decimals ("3.4"), raw weights as written ("18"), dates as "14 December 2017".
 """
 
 from __future__ import annotations
@@ -23,6 +25,19 @@ def pct(share: float, places: int = 1) -> str:
 def total(value: float) -> str:
     """A total or contribution on the 0..1 value scale, three decimals."""
     return "n/a" if not math.isfinite(value) else f"{value:.3f}"
+
+
+def score(value: float) -> str:
+    """A score (e.g. a switching value): at most two decimals, no trailing zeros."""
+    if not math.isfinite(value):
+        return "n/a"
+    text = f"{round(value, 2):.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def signed(value: float) -> str:
+    """A change of score with its sign, two decimals: ``0.5 -> "+0.50"``."""
+    return "n/a" if not math.isfinite(value) else f"{value:+.2f}"
 
 
 def plain(value: float) -> str:

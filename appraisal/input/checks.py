@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .errors import Diagnostic
+from ..errors import Diagnostic
 from .models import CriteriaSet, Criterion, Meta, Option, Scale, Scenario, iter_criteria
 from .yamlsource import PathKey, SourceMap, dotted
 
@@ -40,9 +40,7 @@ def run(parts: Parts, smap: SourceMap, only_set: str | None = None) -> list[Diag
     for path, expected, what in found:
         if path and path[-1] == "value" and path not in smap.marks and path[:-1] in smap.marks:
             path = path[:-1]  # a score written as a bare number
-        mark, rel = smap.locate(path)
-        out.append(Diagnostic(mark.file if mark else "?", mark.line if mark else 0,
-                              mark.column if mark else 0, dotted(rel), expected, what))
+        out.append(smap.diagnostic(path, expected, what))
     return out
 
 
@@ -215,7 +213,7 @@ def _scenario_rules(parts: Parts, only_set: str | None) -> Iterator[Found]:
 
 
 def _meta_rules(parts: Parts, only_set: str | None) -> Iterator[Found]:
-    from .methods import METHODS
+    from ..methods import METHODS
 
     if parts.meta is None:
         return

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .compile import BoolArray, FloatArray
+from .problem import BoolArray, FloatArray
 
 
 def linear_values(scores: FloatArray, lower: FloatArray, upper: FloatArray,

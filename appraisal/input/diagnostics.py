@@ -1,8 +1,9 @@
 """Turn pydantic validation errors into located, plain-English diagnostics.
 
 Each error's ``loc`` (joined into a dotted path, as copier's settings loader does) is
-looked up in the :class:`~appraisal.yamlsource.SourceMap` to find the file, line and
-column; the error type becomes an "expected ..." phrase a non-programmer can act on.
+looked up in the :class:`~appraisal.input.yamlsource.SourceMap` to find the file, line
+and column; the error type becomes an "expected ..." phrase a non-programmer can act on.
+:func:`describe_value` says what was found, in the same words for every message.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from .errors import Diagnostic
-from .yamlsource import PathKey, SourceMap, dotted
+from ..errors import Diagnostic
+from .yamlsource import PathKey, SourceMap
 
 _ID_RULE = "an id of lowercase letters, digits, '-' or '_' (e.g. 'option-9')"
 
@@ -38,7 +39,9 @@ _EXPECTED: dict[str, str] = {
 }
 
 
-def _kind(value: Any) -> str:
+def describe_value(value: Any) -> str:
+    """What was found, as a message shows it: "nothing", "a mapping", "a list", "true",
+    a quoted (shortened) text, or the number."""
     if value is None:
         return "nothing"
     if isinstance(value, dict):
@@ -67,28 +70,22 @@ def describe(err: ErrorDetails) -> tuple[str, str]:
               "less_than": "<"}[kind]
         bound = next(iter(ctx.values()), "")
         return f"a number {op} {bound:g}" if isinstance(bound, (int, float)) else \
-            f"a number {op} {bound}", _kind(value)
+            f"a number {op} {bound}", describe_value(value)
     if kind == "literal_error":
-        return f"one of {ctx.get('expected', '')}".replace("'", ""), _kind(value)
+        return f"one of {ctx.get('expected', '')}".replace("'", ""), describe_value(value)
     if kind in ("too_short", "too_long"):
         word = "at least" if kind == "too_short" else "at most"
         n = ctx.get("min_length", ctx.get("max_length"))
-        return f"{word} {n} item{'s' if n != 1 else ''}", _kind(value) if not isinstance(
+        return f"{word} {n} item{'s' if n != 1 else ''}", describe_value(value) if not isinstance(
             value, (list, tuple)) else f"{len(value)}"
     if kind == "value_error":
         text = str(ctx.get("error", err["msg"]))
         expected, _, found = text.partition("; found ")
-        return expected, found or _kind(value)
-    return _EXPECTED.get(kind, err["msg"].lower()), _kind(value)
+        return expected, found or describe_value(value)
+    return _EXPECTED.get(kind, err["msg"].lower()), describe_value(value)
 
 
 def translate(exc: ValidationError, prefix: PathKey, smap: SourceMap) -> list[Diagnostic]:
     """Located diagnostics for every error in ``exc`` of an item read at ``prefix``."""
-    out = []
-    for err in exc.errors(include_url=False):
-        path = (*prefix, *err["loc"])
-        mark, rel = smap.locate(path)
-        expected, found = describe(err)
-        out.append(Diagnostic(mark.file if mark else "?", mark.line if mark else 0,
-                              mark.column if mark else 0, dotted(rel), expected, found))
-    return out
+    return [smap.diagnostic((*prefix, *err["loc"]), *describe(err))
+            for err in exc.errors(include_url=False)]

@@ -1,0 +1,115 @@
+"""Rank the options of a compiled problem: screen, score with a method, order with ties.
+
+The result carries every number a reader of the ranking needs (totals, ranks,
+contributions, the gap to the leader, the weights as shares of their group and of the
+total), so that no caller computes them again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..core.ordering import best_first, competition_ranks
+from ..core.problem import FloatArray, IntArray, Problem
+from ..core.screening import ScreenedOption, passes, screened_out
+from ..methods import Method
+
+
+@dataclass(frozen=True)
+class RankedOption:
+    """One option of the short list in ranked order (a row of the ranking table)."""
+
+    index: int  # row in the short list
+    id: str
+    name: str
+    number: int | None
+    rank: int
+    total: float
+    behind: float  # the leader's total minus this option's
+    contributions: dict[str, float]  # leaf criterion id -> part of the total
+    tied_with: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """The options passing the gates ranked under one weighting.
+
+    Arrays are indexed like ``problem`` (the short list, in input order): ``totals``,
+    ``ranks`` (competition ranks), ``behind`` (leader's total minus each total) and
+    ``contributions`` ((n, m), None when the method has none). ``order`` lists the
+    short list best first. ``local_weights``/``global_weights`` give every node of the
+    criteria tree its share of its group and of the total.
+    """
+
+    method: str
+    problem: Problem
+    screened_out: tuple[ScreenedOption, ...]
+    totals: FloatArray
+    ranks: IntArray
+    order: IntArray
+    behind: FloatArray
+    contributions: FloatArray | None
+    local_weights: FloatArray
+    global_weights: FloatArray
+
+    @property
+    def options(self) -> tuple[RankedOption, ...]:
+        """The short list as rows, best first."""
+        p = self.problem
+        numbers = p.option_numbers or (None,) * len(p.option_ids)
+        groups: dict[int, list[str]] = {}
+        for i in self.order:
+            groups.setdefault(int(self.ranks[i]), []).append(p.option_ids[i])
+        rows = []
+        for i in (int(x) for x in self.order):
+            oid = p.option_ids[i]
+            contrib = {} if self.contributions is None else {
+                c: float(self.contributions[i, j]) for j, c in enumerate(p.criterion_ids)}
+            rows.append(RankedOption(
+                index=i, id=oid, name=p.option_names[i], number=numbers[i],
+                rank=int(self.ranks[i]), total=float(self.totals[i]),
+                behind=float(self.behind[i]), contributions=contrib,
+                tied_with=tuple(o for o in groups[int(self.ranks[i])] if o != oid)))
+        return tuple(rows)
+
+    @property
+    def leader(self) -> RankedOption | None:
+        """The first option (input order breaks an exact tie), None if none passed."""
+        rows = self.options
+        return rows[0] if rows else None
+
+    @property
+    def ties(self) -> tuple[tuple[str, ...], ...]:
+        """Groups of option ids that share a rank, in rank order."""
+        ids = self.problem.option_ids
+        out: list[tuple[str, ...]] = []
+        group: list[str] = []
+        last = -1
+        for i in self.order:
+            if self.ranks[i] != last and len(group) > 1:
+                out.append(tuple(group))
+            if self.ranks[i] != last:
+                group, last = [], int(self.ranks[i])
+            group.append(ids[i])
+        if len(group) > 1:
+            out.append(tuple(group))
+        return tuple(out)
+
+
+def rank_problem(long_list: Problem, method: Method) -> Ranking:
+    """Screen ``long_list`` with its gates and rank the rest by ``method``."""
+    short = long_list.subset(passes(long_list))
+    n = short.shape[0]
+    totals = np.asarray(method.score(short, short.weights), dtype=float) if n else np.zeros(0)
+    ranks = competition_ranks(totals)
+    contrib = (np.asarray(method.contributions(short, short.weights), dtype=float)
+               if method.contributions is not None and n else None)
+    order = best_first(ranks)
+    behind = totals[order[0]] - totals if n else np.zeros(0)
+    tree = short.tree
+    return Ranking(method=method.name, problem=short, screened_out=screened_out(long_list),
+                   totals=totals, ranks=ranks, order=order, behind=behind,
+                   contributions=contrib, local_weights=tree.local_weights(),
+                   global_weights=tree.global_weights())

@@ -1,0 +1,68 @@
+"""The command line: the only place that prints or exits.
+
+One module per command; each defines ``command`` (a click command) and is imported only
+when that command runs (so ``appraisal rank`` never loads the paper's libraries).
+Exit codes: 0 success; 1 an output could not be written; 2 bad input or a request that
+does not fit the appraisal (every problem listed, no traceback); 3 a bug; 130
+interrupted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import click
+
+from .. import __version__
+
+
+def _validate() -> click.Command:
+    from .validate import command
+
+    return command
+
+
+def _rank() -> click.Command:
+    from .rank import command
+
+    return command
+
+
+def _sensitivity() -> click.Command:
+    from .sensitivity import command
+
+    return command
+
+
+def _report() -> click.Command:
+    from .report import command
+
+    return command
+
+
+def _schema() -> click.Command:
+    from .schema import command
+
+    return command
+
+
+COMMANDS: dict[str, Callable[[], click.Command]] = {
+    "validate": _validate, "rank": _rank, "sensitivity": _sensitivity, "report": _report,
+    "schema": _schema}
+"""Every command, by name, with the function that imports it."""
+
+
+class _LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        load = COMMANDS.get(cmd_name)
+        return None if load is None else load()
+
+
+@click.group(name="appraisal", cls=_LazyGroup,
+             context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="appraisal")
+def main() -> None:
+    """Screen, score and rank the options of an appraisal kept in YAML."""

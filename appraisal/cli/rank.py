@@ -1,0 +1,45 @@
+"""``appraisal rank``: the ranking with per-criterion contributions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .common import (
+    criteria_option,
+    friendly,
+    load_with_scenario,
+    parse_weights,
+    path_argument,
+    scenario_option,
+    weight_option,
+)
+
+
+@click.command("rank")
+@path_argument
+@criteria_option
+@scenario_option
+@weight_option
+@click.option("--method", metavar="NAME", help="Aggregation method (default: the appraisal's).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+              show_default=True, help="Output format.")
+@friendly
+def command(path: Path | None, criteria: str | None, scenario: str | None,
+            weights: tuple[str, ...], method: str | None, fmt: str) -> None:
+    """Rank the options that pass the gates, with per-criterion contributions."""
+    from ..pipeline import rank
+    from ..presentation.export import rank_to_csv, rank_to_dict, to_json
+
+    overrides = parse_weights(weights)
+    a, scenario = load_with_scenario(path, criteria, scenario)
+    result = rank(a, criteria=criteria, scenario=scenario, weights=overrides, method=method)
+    if fmt == "json":
+        click.echo(to_json(rank_to_dict(result)), nl=False)
+    elif fmt == "csv":
+        click.echo(rank_to_csv(result), nl=False)
+    else:
+        from .console import print_ranking
+
+        print_ranking(result)

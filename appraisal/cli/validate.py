@@ -1,0 +1,25 @@
+"""``appraisal validate``: check an appraisal and list every problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .common import criteria_option, friendly, path_argument
+
+
+@click.command("validate")
+@path_argument
+@criteria_option
+@friendly
+def command(path: Path | None, criteria: str | None) -> None:
+    """Check an appraisal and list every problem (exit 0 clean, 2 otherwise)."""
+    from ..input.loading import load
+
+    a = load(path, criteria=criteria)
+    if criteria:
+        a.criteria_set(criteria)
+    sets = ", ".join(cs.id for cs in a.criteria)
+    click.echo(f"OK: '{a.title}': {len(a.options)} options, criteria sets {sets}, "
+               f"{len(a.scenarios)} scenarios.")

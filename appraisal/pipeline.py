@@ -1,0 +1,181 @@
+"""One pipeline: an appraisal and a request in, one typed result out.
+
+:func:`run` compiles the requested criteria set once, ranks the options, compares the
+scenarios of the set and, when asked, runs every sensitivity analysis. ``rank``,
+``sensitivity`` and ``report`` (CLI and Python) all consume its
+:class:`AppraisalResult`; nothing downstream compiles or scores again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .analysis.dominance import DEFAULT_FLIP_SHARE, DEFAULT_TOLERANCE
+from .analysis.ranking import Ranking, rank_problem
+from .core.problem import Problem, Weighting
+from .errors import UsageError
+from .input.compile import compile_problem, scenarios_of, weighting
+from .input.models import Appraisal, Scenario
+from .methods import Method, get_method
+
+if TYPE_CHECKING:
+    from .analysis import Sensitivity
+    from .analysis.sampling import WeightModel
+    from .analysis.scenarios import ScenarioComparison
+
+MAX_SAMPLES = 100_000_000
+"""The most Monte Carlo samples a request may ask for."""
+
+
+@dataclass(frozen=True)
+class Request:
+    """What to compute.
+
+    ``criteria``, ``scenario`` (an id of the appraisal's, or a
+    :class:`~appraisal.input.models.Scenario`) and ``weights`` (criterion id -> raw
+    weight, any level of the tree) choose the weighting; ``method`` defaults to the
+    appraisal's. With ``sensitivity`` every sensitivity analysis runs, with ``samples``
+    Monte Carlo draws (0 skips them) seeded by ``seed`` (default: the appraisal's),
+    optionally with ``score_uncertainty``. ``weight_ranges`` (leaf id -> (low, high)
+    share of the total weight) or ``ordinal`` (groups of leaf ids, most important
+    first; ids in one group weigh the same) restrict the weights sampled.
+    ``tolerance`` and ``flip_share`` define near-ties.
+    """
+
+    criteria: str | None = None
+    scenario: str | Scenario | None = None
+    weights: Mapping[str, float] = field(default_factory=dict)
+    method: str | None = None
+    sensitivity: bool = False
+    samples: int = 10_000
+    seed: int | None = None
+    score_uncertainty: bool = False
+    weight_ranges: Mapping[str, tuple[float, float]] = field(default_factory=dict)
+    ordinal: tuple[tuple[str, ...], ...] = ()
+    tolerance: float = DEFAULT_TOLERANCE
+    flip_share: float = DEFAULT_FLIP_SHARE
+
+
+@dataclass(frozen=True)
+class AppraisalResult:
+    """Everything computed for one request.
+
+    ``long_list`` is the whole long list compiled (screened-out options included);
+    ``ranking`` the short list ranked under the requested weights; ``weightings`` the
+    weightings compared (the requested one when it differs from the base, the base
+    weights, then every scenario of the criteria set) and ``scenarios`` their
+    comparison; ``sensitivity`` every sensitivity analysis. The last two are None
+    unless the request asked for the sensitivity analysis.
+    """
+
+    appraisal: Appraisal
+    method: Method
+    seed: int
+    long_list: Problem
+    ranking: Ranking
+    weightings: tuple[Weighting, ...]
+    scenarios: ScenarioComparison | None
+    sensitivity: Sensitivity | None
+
+    @property
+    def criteria_set(self) -> str:
+        return self.long_list.criteria_set
+
+    @property
+    def scenario(self) -> str | None:
+        return self.long_list.scenario
+
+    @property
+    def overrides(self) -> dict[str, float]:
+        return dict(self.long_list.overrides)
+
+    @property
+    def title(self) -> str:
+        return self.appraisal.title
+
+    @property
+    def input_digest(self) -> str:
+        return self.appraisal.input_digest
+
+
+def _weight_model(problem: Problem, request: Request) -> WeightModel | None:
+    """The sampler of a request's weight restrictions (leaf ids -> columns)."""
+    if not (request.weight_ranges or request.ordinal):
+        return None
+    from .analysis.sampling import OrdinalWeights, WeightRanges
+
+    if request.weight_ranges and request.ordinal:
+        raise UsageError("use either weight ranges or an ordinal ranking, not both")
+    cols = {c: j for j, c in enumerate(problem.criterion_ids)}
+
+    def column(cid: str) -> int:
+        if cid not in cols:
+            raise UsageError(f"'{cid}' is not a leaf criterion; expected one of: "
+                             + ", ".join(problem.criterion_ids))
+        return cols[cid]
+
+    if request.weight_ranges:
+        m = len(cols)
+        low, high = np.zeros(m), np.ones(m)
+        for cid, (lo, hi) in request.weight_ranges.items():
+            low[column(cid)], high[column(cid)] = lo, hi
+        return WeightRanges(low, high)
+    order = tuple(tuple(column(c) for c in group) for group in request.ordinal)
+    named = {j for group in order for j in group}
+    missing = [c for c in problem.criterion_ids if cols[c] not in named]
+    if missing:
+        raise UsageError("an ordinal ranking must rank every leaf criterion; missing: "
+                         + ", ".join(missing))
+    return OrdinalWeights(order, m=len(cols))
+
+
+def _weightings(appraisal: Appraisal, long_list: Problem) -> tuple[Weighting, ...]:
+    set_id = long_list.criteria_set
+    out = []
+    if long_list.scenario is not None or long_list.overrides:
+        tree = long_list.tree
+        out.append(Weighting("analysed", "As analysed", tree.raw_weight, tree.leaf_weights()))
+    out.append(weighting(appraisal, set_id, None))
+    out.extend(weighting(appraisal, set_id, sc) for sc in scenarios_of(appraisal, set_id))
+    return tuple(out)
+
+
+def run(appraisal: Appraisal, request: Request = Request(), *,
+        progress: Callable[[int, int], None] | None = None) -> AppraisalResult:
+    """Compute ``request`` for ``appraisal`` (see :class:`Request` and
+    :class:`AppraisalResult`); ``progress(done, total)`` reports Monte Carlo draws."""
+    if not 0 <= request.samples <= MAX_SAMPLES:
+        raise UsageError(f"samples must be from 0 to {MAX_SAMPLES:,}; found {request.samples}")
+    method = get_method(request.method or appraisal.method)
+    seed = appraisal.seed if request.seed is None else request.seed
+    long_list = compile_problem(appraisal, request.criteria, request.scenario, request.weights)
+    ranking = rank_problem(long_list, method)
+    weightings: tuple[Weighting, ...] = ()
+    scenarios = sensitivity = None
+    if request.sensitivity:
+        from .analysis import analyse, check_analysable
+        from .analysis.scenarios import compare_scenarios
+
+        check_analysable(ranking)
+        weightings = _weightings(appraisal, long_list)
+        scenarios = compare_scenarios(ranking.problem, method, weightings)
+        sensitivity = analyse(
+            ranking, method, scenarios=scenarios, samples=request.samples, seed=seed,
+            score_uncertainty=request.score_uncertainty,
+            weight_model=_weight_model(ranking.problem, request),
+            tolerance=request.tolerance, flip_share=request.flip_share, progress=progress)
+    return AppraisalResult(appraisal=appraisal, method=method, seed=seed, long_list=long_list,
+                           ranking=ranking, weightings=weightings, scenarios=scenarios,
+                           sensitivity=sensitivity)
+
+
+def rank(appraisal: Appraisal, criteria: str | None = None,
+         scenario: str | Scenario | None = None, weights: Mapping[str, float] | None = None,
+         method: str | None = None) -> AppraisalResult:
+    """Rank the options of ``appraisal``: :func:`run` without the sensitivity analysis."""
+    return run(appraisal, Request(criteria=criteria, scenario=scenario,
+                                  weights=dict(weights or {}), method=method))

@@ -1,0 +1,181 @@
+"""Results as JSON-ready dicts and CSV rows (no computation here).
+
+Shares and weights are fractions of 1; totals are on the 0..1 value scale; NaN (e.g. a
+central weight vector of an option never ranked first) becomes null. Same inputs and
+seed give the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from dataclasses import asdict
+from typing import Any
+
+import numpy as np
+
+from ..pipeline import AppraisalResult
+from . import summary as words
+
+WEIGHTS_NOTE = ("Weights are normalised among siblings and multiplied down the criteria "
+                "tree; the leaf weights shown sum to 1.")
+
+
+def to_json(data: Any) -> str:
+    """Stable JSON: keys in the order given (it is meaningful), 2-space indent."""
+    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def clean(x: Any) -> Any:
+    """NumPy arrays and scalars -> lists and numbers, NaN and infinities -> None,
+    tuples -> lists, recursively."""
+    if isinstance(x, np.ndarray):
+        return clean(x.tolist())
+    if isinstance(x, (list, tuple)):
+        return [clean(v) for v in x]
+    if isinstance(x, dict):
+        return {k: clean(v) for k, v in x.items()}
+    if isinstance(x, (np.floating, float)):
+        f = float(x)
+        return None if math.isnan(f) or math.isinf(f) else f
+    if isinstance(x, np.integer):
+        return int(x)
+    if isinstance(x, np.bool_):
+        return bool(x)
+    return x
+
+
+def _version() -> str:
+    from .. import __version__
+
+    return __version__
+
+
+def leaf_weights(result: AppraisalResult) -> dict[str, float]:
+    """Leaf criterion id -> normalised weight used."""
+    p = result.long_list
+    return {c: float(w) for c, w in zip(p.criterion_ids, p.weights, strict=True)}
+
+
+def rank_to_dict(result: AppraisalResult) -> dict[str, Any]:
+    """The JSON shape of ``appraisal rank --format json``."""
+    r = result.ranking
+    return {
+        "title": result.title,
+        "criteria_set": result.criteria_set,
+        "scenario": result.scenario,
+        "method": result.method.name,
+        "weight_overrides": result.overrides,
+        "weights": leaf_weights(result),
+        "weights_note": WEIGHTS_NOTE,
+        "ranking": [
+            {"id": o.id, "number": o.number, "name": o.name, "rank": o.rank, "score": o.total,
+             "tied_with": list(o.tied_with), "contributions": o.contributions}
+            for o in r.options],
+        "ties": [list(t) for t in r.ties],
+        "screened_out": [
+            {"id": s.id, "name": s.name,
+             "failed_gates": [{"criterion": f.criterion, "score": f.score, "gate": f.gate,
+                               "direction": "benefit" if f.benefit else "cost",
+                               "reason": words.gate_reason(f)}
+                              for f in s.failures]}
+            for s in r.screened_out],
+        "input_digest": result.input_digest,
+        "tool_version": _version(),
+    }
+
+
+def rank_to_csv(result: AppraisalResult) -> str:
+    """One row per ranked option: rank, id, number, name, score, then contributions."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    crits = list(result.long_list.criterion_ids)
+    writer.writerow(["rank", "id", "number", "name", "score", *crits])
+    for o in result.ranking.options:
+        writer.writerow([o.rank, o.id, "" if o.number is None else o.number, o.name,
+                         repr(o.total), *(repr(o.contributions.get(c, 0.0)) for c in crits)])
+    return buf.getvalue()
+
+
+def _by_option(ids: tuple[str, ...], values: Any) -> dict[str, Any]:
+    return {o: clean(v) for o, v in zip(ids, values, strict=True)}
+
+
+def sensitivity_to_dict(result: AppraisalResult) -> dict[str, Any]:
+    """The JSON shape of ``appraisal sensitivity --format json``."""
+    s, sc = result.sensitivity, result.scenarios
+    if s is None or sc is None:
+        raise ValueError("the result holds no sensitivity analysis")
+    p = s.problem
+    ids = p.option_ids
+    options = dict(zip(ids, p.option_names, strict=True))
+    criteria = dict(zip(p.tree.ids, p.tree.names, strict=True))
+    smaa = None
+    if s.smaa is not None:
+        r = s.smaa
+        smaa = {
+            "samples": r.samples, "seed": r.seed,
+            "weight_model": r.weight_model, "score_model": r.score_model,
+            "criteria": list(r.criterion_ids),
+            "rank_acceptability": _by_option(r.option_ids, r.acceptability),
+            "central_weights": _by_option(r.option_ids, r.central_weights),
+            "confidence": _by_option(r.option_ids, r.confidence),
+            "pairwise_win": {o: _by_option(r.option_ids, row)
+                             for o, row in zip(r.option_ids, r.pairwise, strict=True)},
+        }
+    d = s.dominance
+    return {
+        "title": result.title,
+        "criteria_set": result.criteria_set,
+        "scenario": result.scenario,
+        "method": s.method,
+        "exact": s.exact,
+        "weight_overrides": result.overrides,
+        "seed": s.seed,
+        "definitions": {
+            "first": "a total >= every other option's total; the leader is the first "
+                     "option of the base ranking (input order breaks an exact tie)",
+            "share": "a criterion's local share among its siblings (0-1); siblings are "
+                     "rescaled proportionally; weight = parent's share x local share",
+            "switching_value": "the boundary at which the leader is tied; beyond it the "
+                               "leader changes",
+            "near_tie": f"totals differ by less than {s.tolerance:g}, or the order flips in "
+                        f"more than {s.flip_share:g} of the Monte Carlo samples",
+        },
+        "options": [{"id": o, "name": n, "total": float(t), "rank": int(k)}
+                    for o, n, t, k in zip(ids, p.option_names, s.totals, s.ranks, strict=True)],
+        "criteria": {c: float(w) for c, w in zip(p.criterion_ids, p.weights, strict=True)},
+        "screened_out": [x.id for x in result.ranking.screened_out],
+        "leader": s.leader,
+        "summary": {**clean(asdict(s.summary)),
+                    "weight_clause": words.weight_clause(s.summary, options),
+                    "acceptability_clause": words.acceptability_clause(s.summary),
+                    "sentences": list(words.sentences(s.summary, options, criteria))},
+        "weight_switching": clean(asdict(s.weight_switching)),
+        "score_switching": {
+            "leader": s.score_switching.leader, "exact": s.score_switching.exact,
+            "smallest": clean(asdict(s.score_switching.smallest))
+            if s.score_switching.smallest else None,
+            "switches": [clean(asdict(x)) for x in s.score_switching.switches]},
+        "sweeps": [{**clean(asdict(w)),
+                    "segments": [{**clean(asdict(g)), "leaders": list(g.leaders)}
+                                 for g in w.segments]} for w in s.sweeps],
+        "distances": {"available": s.distances.available,
+                      "never_first": list(s.distances.never_first),
+                      "options": [clean(asdict(x)) for x in s.distances.options]},
+        "scenarios": {
+            "ids": list(sc.scenario_ids), "names": list(sc.scenario_names),
+            "totals": _by_option(ids, sc.totals), "ranks": _by_option(ids, sc.ranks),
+            "leaders": clean(sc.leaders), "kendall_tau_b": clean(sc.tau),
+            "regret": _by_option(ids, sc.regret), "max_regret": _by_option(ids, sc.max_regret),
+            "least_regret": list(sc.least_regret)},
+        "dominance": {"edges": clean(d.edges), "reduced_edges": clean(d.reduced_edges),
+                      "dominated": clean(d.dominated),
+                      "near_ties": [clean(asdict(t)) for t in d.near_ties],
+                      "tolerance": d.tolerance, "flip_share": d.flip_share},
+        "smaa": smaa,
+        "input_digest": result.input_digest,
+        "tool_version": _version(),
+    }
