@@ -23,13 +23,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ._version import __version__
 from .errors import AppraisalError, Diagnostic, InputError, OutputError, UsageError
 
 if TYPE_CHECKING:
     from .input.models import Appraisal, Scenario
     from .pipeline import AppraisalResult, Request
 
-__version__ = "0.1.0"
 
 __all__ = [
     "AppraisalError",

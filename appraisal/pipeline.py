@@ -23,9 +23,9 @@ from .input.models import Appraisal, Scenario
 from .methods import Method, get_method
 
 if TYPE_CHECKING:
-    from .analysis import Sensitivity
     from .analysis.sampling import WeightModel
     from .analysis.scenarios import ScenarioComparison
+    from .analysis.sensitivity import Sensitivity
 
 MAX_SAMPLES = 100_000_000
 """The most Monte Carlo samples a request may ask for."""
@@ -157,8 +157,8 @@ def run(appraisal: Appraisal, request: Request = Request(), *,
     weightings: tuple[Weighting, ...] = ()
     scenarios = sensitivity = None
     if request.sensitivity:
-        from .analysis import analyse, check_analysable
         from .analysis.scenarios import compare_scenarios
+        from .analysis.sensitivity import analyse, check_analysable
 
         check_analysable(ranking)
         weightings = _weightings(appraisal, long_list)

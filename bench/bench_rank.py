@@ -72,7 +72,7 @@ a = appraisal.load(sys.argv[1])
 r = appraisal.rank(a)
 dt = time.perf_counter() - t
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(dt, peak, r.leader.id)
+print(dt, peak, r.ranking.options[0].id)
 """
 
 

@@ -16,16 +16,17 @@ from timing import median_time
 
 def main() -> None:
     import appraisal
-    from appraisal.analysis import analyse
     from appraisal.analysis.sweeps import sweep_grid, weight_path
-    from appraisal.compile import CriteriaTree, Problem
+    from appraisal.core.problem import CriteriaTree, Problem
     from appraisal.methods import get_method
+    from appraisal.pipeline import Request, run
 
     a = appraisal.load()
-    analyse(a, samples=0)  # warm up (imports scipy.optimize once)
-    t = median_time(lambda: analyse(a, samples=0), 15)
-    print(f"all exact analyses on the example (13 options, 12 leaves): {t * 1e3:.1f} ms "
-          "median of 15 (target < 200 ms)")
+    request = Request(sensitivity=True, samples=0)
+    run(a, request)  # warm up (imports scipy.optimize once)
+    t = median_time(lambda: run(a, request), 15)
+    print(f"all exact analyses on the example (13 options, 12 leaves; compile, rank, "
+          f"scenarios, sensitivity): {t * 1e3:.1f} ms median of 15 (target < 200 ms)")
 
     rng = np.random.default_rng(0)
     n, m, k = 100_000, 20, 101
@@ -33,15 +34,18 @@ def main() -> None:
     tree = CriteriaTree(tuple(f"c{j}" for j in range(m)), tuple(f"C{j}" for j in range(m)),
                         np.full(m, -1, dtype=np.intp), rng.uniform(0.5, 2, m),
                         np.arange(m, dtype=np.intp))
-    p = Problem(tuple(f"o{i}" for i in range(n)), tuple(f"O{i}" for i in range(n)),
-                tree.ids, tree.names, scores, scores, scores, np.zeros(m), np.full(m, 5.0),
-                np.ones(m, bool), np.full(m, np.nan), tree.leaf_weights(), tree)
-    score = get_method("weighted-sum").score
+    p = Problem(option_ids=tuple(f"o{i}" for i in range(n)),
+                option_names=tuple(f"O{i}" for i in range(n)), criterion_ids=tree.ids,
+                criterion_names=tree.names, scores=scores, low=scores, high=scores,
+                lower=np.zeros(m), upper=np.full(m, 5.0), benefit=np.ones(m, bool),
+                gate=np.full(m, np.nan), weights=tree.leaf_weights(), tree=tree)
+    method = get_method("weighted-sum")
+    score = method.score
     path = weight_path(tree, "c3")
     grid = np.linspace(0, 1, k)
     values = scores / 5.0
     w = path.weights(grid)
-    sw = median_time(lambda: sweep_grid(p, score, path, grid, linear=True), 15)
+    sw = median_time(lambda: sweep_grid(p, method, path, grid), 15)
     mat = median_time(lambda: w @ values.T, 15)
     full = median_time(lambda: score(p, w), 15)
     print(f"sweep grid, {k} points on {n:,} x {m}: {sw * 1e3:.1f} ms (median of 15)")

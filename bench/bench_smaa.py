@@ -23,13 +23,14 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 from timing import median_time
 
 import appraisal
 from appraisal.analysis.smaa import smaa
-from appraisal.compile import compile_problem
+from appraisal.input.compile import compile_problem
 from appraisal.methods import get_method
 
 
@@ -71,11 +72,11 @@ PEAK = """
 import resource, sys
 from appraisal import load
 from appraisal.analysis.smaa import smaa
-from appraisal.compile import compile_problem
+from appraisal.input.compile import compile_problem
 from appraisal.methods import get_method
 p = compile_problem(load())
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-smaa(p, get_method("weighted-sum").score, samples=int(sys.argv[1]), linear=True,
+smaa(p, get_method("weighted-sum"), samples=int(sys.argv[1]),
      score_uncertainty=sys.argv[2] == "1")
 print(base, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
@@ -96,6 +97,7 @@ def main() -> None:
     ap.add_argument("--peak-samples", type=int, default=10_000_000)
     args = ap.parse_args()
     method = get_method("weighted-sum")
+    generic = replace(method, linear_in_weights=False, values=None)  # the path any method takes
     problem = compile_problem(appraisal.load())
     n, m = problem.shape
     values = np.asarray(method.score(problem, np.eye(m))).T
@@ -103,14 +105,13 @@ def main() -> None:
     print(f"problem: bundled example, {n} options x {m} leaf criteria; {k:,} samples; "
           f"median of {args.repeats}")
 
-    smaa(problem, method.score, samples=20_000, linear=True)  # warm-up
+    smaa(problem, method, samples=20_000)  # warm-up
     plain_numpy(values, 20_000)
     runs: dict[str, Callable[[], object]] = {
         "ref": lambda: plain_numpy(values, k),
-        "fast": lambda: smaa(problem, method.score, samples=k, linear=True),
-        "unc": lambda: smaa(problem, method.score, samples=k, linear=True,
-                            score_uncertainty=True),
-        "generic": lambda: smaa(problem, method.score, samples=k // 10),
+        "fast": lambda: smaa(problem, method, samples=k),
+        "unc": lambda: smaa(problem, method, samples=k, score_uncertainty=True),
+        "generic": lambda: smaa(problem, generic, samples=k // 10),
     }
     times: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(args.repeats):  # interleaved, so every variant sees the same machine

@@ -114,3 +114,15 @@ def test_numbered_paragraphs_match_the_context(page: tuple[str, Collect, dict[st
                if b["kind"] == "para")
     for n in range(1, last + 1):
         assert f"para-{n}" in parsed.ids
+
+
+def test_no_whatif_panel_for_a_method_it_cannot_reproduce() -> None:
+    from dataclasses import replace
+
+    from conftest import NUMERIC
+
+    result = paper_result(appraisal.load(), samples=0)
+    html = render_html(build_context(replace(result, method=NUMERIC), date(2017, 12, 14)))
+    assert 'id="whatif-data"' not in html
+    assert "what-if panel is not offered for the weighted sum" in html
+    assert 'id="whatif-data"' in render_html(build_context(result, date(2017, 12, 14)))

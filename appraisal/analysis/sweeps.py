@@ -146,14 +146,21 @@ class SweepSegment:
 
 
 @dataclass(frozen=True)
-class Sweep:
-    """A one-way sweep of one criterion node: where the ranking changes (``change_points``,
-    in share order) and the ranking on each stretch between them (``segments``)."""
+class NodeWeight:
+    """A criterion node and its weight at the base: its local share of its sibling
+    group and its share of the total weight."""
 
     node_id: str
     node_name: str
     base_share: float
     base_weight: float
+
+
+@dataclass(frozen=True)
+class Sweep(NodeWeight):
+    """A one-way sweep of one criterion node: where the ranking changes (``change_points``,
+    in share order) and the ranking on each stretch between them (``segments``)."""
+
     parent_weight: float
     exact: bool
     change_points: tuple[ChangePoint, ...]

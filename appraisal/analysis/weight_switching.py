@@ -21,13 +21,21 @@ import numpy as np
 
 from ..core.problem import FloatArray, Problem
 from ..methods import Method
-from .sweeps import GRID, WeightPath, bisect_roots, end_totals, sweepable_nodes, weight_path
+from .sweeps import (
+    GRID,
+    NodeWeight,
+    WeightPath,
+    bisect_roots,
+    end_totals,
+    sweepable_nodes,
+    weight_path,
+)
 
 EPS = 1e-12
 
 
 @dataclass(frozen=True)
-class StabilityInterval:
+class StabilityInterval(NodeWeight):
     """The shares of one node within which the leader stays first.
 
     ``low_share``..``high_share`` are local shares (0..1 among siblings); the ``*_weight``
@@ -36,10 +44,6 @@ class StabilityInterval:
     leader never loses). ``*_change_pct`` is the move from the base as a percentage of
     the base weight (None when no switch or the base weight is 0)."""
 
-    node_id: str
-    node_name: str
-    base_share: float
-    base_weight: float
     low_share: float
     high_share: float
     low_weight: float

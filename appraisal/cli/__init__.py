@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import click
 
-from .. import __version__
+from .._version import __version__
 
 
 def _validate() -> click.Command:

@@ -80,6 +80,13 @@ weight_option = click.option("--weight", "weights", multiple=True, metavar="ID=V
                              help="Override one criterion's raw weight; repeatable.")
 
 
+def weighting_options(func: F) -> F:
+    """``--criteria``, ``--scenario`` and ``--weight``: the weighting to use."""
+    for option in (weight_option, scenario_option, criteria_option):
+        func = option(func)
+    return func
+
+
 def load_with_scenario(path: Path | None, criteria: str | None,
                        scenario: str | None) -> tuple[Appraisal, str | None]:
     """Load the appraisal and resolve ``--scenario``: an id stays as it is; a path to a

@@ -6,22 +6,12 @@ from pathlib import Path
 
 import click
 
-from .common import (
-    criteria_option,
-    friendly,
-    load_with_scenario,
-    parse_weights,
-    path_argument,
-    scenario_option,
-    weight_option,
-)
+from .common import friendly, load_with_scenario, parse_weights, path_argument, weighting_options
 
 
 @click.command("rank")
 @path_argument
-@criteria_option
-@scenario_option
-@weight_option
+@weighting_options
 @click.option("--method", metavar="NAME", help="Aggregation method (default: the appraisal's).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
               show_default=True, help="Output format.")

@@ -8,15 +8,7 @@ from pathlib import Path
 import click
 
 from ..report import FORMATS
-from .common import (
-    criteria_option,
-    friendly,
-    load_with_scenario,
-    parse_weights,
-    path_argument,
-    scenario_option,
-    weight_option,
-)
+from .common import friendly, load_with_scenario, parse_weights, path_argument, weighting_options
 from .progress import progress_bar
 
 
@@ -38,9 +30,7 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
 @click.option("--template", "template_dir", type=click.Path(path_type=Path),
               metavar="DIR", help="Your own templates (rendered in a sandbox); any "
               "template missing there comes from the bundled set.")
-@criteria_option
-@scenario_option
-@weight_option
+@weighting_options
 @click.option("--samples", type=click.IntRange(min=0), default=100_000,
               show_default=True, help="Random weightings for the rank acceptability "
               "analysis (0 skips it).")

@@ -9,15 +9,7 @@ from pathlib import Path
 
 import click
 
-from .common import (
-    criteria_option,
-    friendly,
-    load_with_scenario,
-    parse_weights,
-    path_argument,
-    scenario_option,
-    weight_option,
-)
+from .common import friendly, load_with_scenario, parse_weights, path_argument, weighting_options
 from .progress import progress_bar
 
 
@@ -46,9 +38,7 @@ def parse_ordinal(text: str | None) -> tuple[tuple[str, ...], ...]:
 
 @click.command("sensitivity")
 @path_argument
-@criteria_option
-@scenario_option
-@weight_option
+@weighting_options
 @click.option("--method", metavar="NAME", help="Aggregation method (default: the appraisal's).")
 @click.option("--samples", type=click.IntRange(min=0), default=10_000, show_default=True,
               help="Monte Carlo weight samples (0 skips the Monte Carlo analysis).")

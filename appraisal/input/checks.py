@@ -25,17 +25,18 @@ class Parts:
     options: list[tuple[int, Option]]
     scenarios: list[tuple[int, Scenario]]
     criteria_complete: bool = True  # False when a criteria set failed to validate
+    only_set: str | None = None  # check completeness of scores for this set only
 
 
 Found = tuple[PathKey, str, str]  # path, expected, found
 
 
-def run(parts: Parts, smap: SourceMap, only_set: str | None = None) -> list[Diagnostic]:
+def run(parts: Parts, smap: SourceMap) -> list[Diagnostic]:
     """Every cross-item problem in ``parts``; completeness of scores is checked for the
-    criteria set ``only_set`` or, when None, for every set."""
+    criteria set ``parts.only_set`` or, when None, for every set."""
     found: list[Found] = []
     for rule in (_criteria_rules, _option_rules, _scenario_rules, _meta_rules):
-        found.extend(rule(parts, only_set))
+        found.extend(rule(parts))
     out = []
     for path, expected, what in found:
         if path and path[-1] == "value" and path not in smap.marks and path[:-1] in smap.marks:
@@ -63,7 +64,7 @@ def _duplicates(items: list[tuple[PathKey, str]], what: str) -> Iterator[Found]:
             seen[ident] = path
 
 
-def _criteria_rules(parts: Parts, only_set: str | None) -> Iterator[Found]:
+def _criteria_rules(parts: Parts) -> Iterator[Found]:
     yield from _duplicates([(("criteria", i), cs.id) for i, cs in parts.criteria], "criteria set")
     scale0 = parts.scale
     shared: dict[str, tuple[str, Scale, str, PathKey]] = {}
@@ -111,7 +112,7 @@ def _leaf_index(parts: Parts) -> tuple[dict[str, tuple[Criterion, Scale]], set[s
     return leaves, parents
 
 
-def _option_rules(parts: Parts, only_set: str | None) -> Iterator[Found]:
+def _option_rules(parts: Parts) -> Iterator[Found]:
     opts = parts.options
     yield from _duplicates([(("options", i), o.id) for i, o in opts], "option")
     numbers: dict[int, int] = {}
@@ -127,7 +128,7 @@ def _option_rules(parts: Parts, only_set: str | None) -> Iterator[Found]:
     leaves, parents = _leaf_index(parts)
     required: dict[str, list[str]] = {}
     for _, cs in parts.criteria:
-        if only_set is None or cs.id == only_set:
+        if parts.only_set is None or cs.id == parts.only_set:
             required[cs.id] = [c.id for c in iter_criteria(cs.criteria) if c.is_leaf]
     for i, o in opts:
         for cid, score in o.scores.items():
@@ -185,7 +186,7 @@ def _family_rules(opts: list[tuple[int, Option]]) -> Iterator[Found]:
                     "option families without cycles", f"the cycle {loop}"
 
 
-def _scenario_rules(parts: Parts, only_set: str | None) -> Iterator[Found]:
+def _scenario_rules(parts: Parts) -> Iterator[Found]:
     yield from _duplicates([(("scenarios", i), s.id) for i, s in parts.scenarios], "scenario")
     sets = {cs.id: cs for _, cs in parts.criteria}
     default = (parts.meta.default_criteria if parts.meta else None) or (
@@ -212,7 +213,7 @@ def _scenario_rules(parts: Parts, only_set: str | None) -> Iterator[Found]:
                     f"at least one of {names} weighted above 0", "all weights 0"
 
 
-def _meta_rules(parts: Parts, only_set: str | None) -> Iterator[Found]:
+def _meta_rules(parts: Parts) -> Iterator[Found]:
     from ..methods import METHODS
 
     if parts.meta is None:

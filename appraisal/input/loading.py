@@ -185,8 +185,8 @@ def _load(root: Path, criteria: str | None, reader: _Reader) -> Appraisal:
     reader.problems.extend(checks.run(checks.Parts(
         meta=meta, scale=scale, criteria=parts["criteria"], options=parts["options"],
         scenarios=parts["scenarios"],
-        criteria_complete=len(parts["criteria"]) == len(data.get("criteria") or [])),
-        reader.smap, criteria))
+        criteria_complete=len(parts["criteria"]) == len(data.get("criteria") or []),
+        only_set=criteria), reader.smap))
     if reader.problems or meta is None:
         raise InputError(reader.problems)
     return Appraisal(**dict(meta),

@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from .._version import __version__
 from ..pipeline import AppraisalResult
 from . import summary as words
 
@@ -48,7 +49,7 @@ def clean(x: Any) -> Any:
 
 
 def _version() -> str:
-    from .. import __version__
+    from .._version import __version__
 
     return __version__
 
@@ -83,7 +84,7 @@ def rank_to_dict(result: AppraisalResult) -> dict[str, Any]:
                               for f in s.failures]}
             for s in r.screened_out],
         "input_digest": result.input_digest,
-        "tool_version": _version(),
+        "tool_version": __version__,
     }
 
 
@@ -177,5 +178,5 @@ def sensitivity_to_dict(result: AppraisalResult) -> dict[str, Any]:
                       "tolerance": d.tolerance, "flip_share": d.flip_share},
         "smaa": smaa,
         "input_digest": result.input_digest,
-        "tool_version": _version(),
+        "tool_version": __version__,
     }

@@ -5,10 +5,13 @@ named, never id'd; numbers go through :mod:`.formatting`."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from ..analysis.summary import RobustnessSummary
-from ..core.screening import GateFailure
 from . import formatting as fmt
+
+if TYPE_CHECKING:
+    from ..analysis.summary import RobustnessSummary
+    from ..core.screening import GateFailure
 
 
 def _names(ids: tuple[str, ...], names: Mapping[str, str]) -> str:

@@ -3,7 +3,7 @@ the assumptions log."""
 
 from __future__ import annotations
 
-from .. import __version__
+from .._version import __version__
 from ..core.ordering import TIE_TOLERANCE
 from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt

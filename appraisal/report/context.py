@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from .. import __version__
+from .._version import __version__
 from ..input.models import Paper
 from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
@@ -102,6 +102,7 @@ def build_context(result: AppraisalResult, report_date: date) -> dict[str, Any]:
     shown_date = fmt.long_date(meeting or report_date)
     rec = recommendation(result, spans, robustness.headline(result))
     officer = paper.background_papers_officer if paper else ""
+    whatif = whatif_data(result, report_date.isoformat())
     return {
         "title": (paper.title if paper and paper.title else a.title),
         "committee": paper.committee if paper else "",
@@ -113,7 +114,10 @@ def build_context(result: AppraisalResult, report_date: date) -> dict[str, Any]:
         "sections": body,
         "whatif_after": "scenarios" if any(b["id"] == "scenarios" for b in body)
         else body[-1]["id"],
-        "whatif": whatif_data(result, report_date.isoformat()),
+        "whatif": whatif,
+        "whatif_note": "" if whatif is not None or not result.ranking.options else (
+            f"The interactive what-if panel is not offered for the {result.method.label.lower()}:"
+            " it re-ranks only methods whose totals are a weighted sum of per-criterion values."),
         "supporting": supporting,
         "contacts": _contacts(paper),
         "background_papers": list(paper.background_papers) if paper else [],

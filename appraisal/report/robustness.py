@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..analysis import Sensitivity
+from ..analysis.sensitivity import Sensitivity
 from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
 from ..presentation import summary as words
