@@ -21,6 +21,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check appraisal tests bench
 	$(BIN)/mypy appraisal
+	$(BIN)/lint-imports
 
 bench: $(STAMP)
 	$(BIN)/pip install --quiet '.[bench]' || echo "pymcdm unavailable: its comparison is skipped"

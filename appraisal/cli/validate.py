@@ -16,10 +16,11 @@ from .common import criteria_option, friendly, path_argument
 def command(path: Path | None, criteria: str | None) -> None:
     """Check an appraisal and list every problem (exit 0 clean, 2 otherwise)."""
     from ..input.loading import load
+    from ..presentation.formatting import count
 
     a = load(path, criteria=criteria)
     if criteria:
         a.criteria_set(criteria)
     sets = ", ".join(cs.id for cs in a.criteria)
-    click.echo(f"OK: '{a.title}': {len(a.options)} options, criteria sets {sets}, "
-               f"{len(a.scenarios)} scenarios.")
+    click.echo(f"OK: '{a.title}': {count(len(a.options), 'option')}, criteria sets {sets}, "
+               f"{count(len(a.scenarios), 'scenario')}.")

@@ -34,8 +34,8 @@ class _Frozen(BaseModel):
 class Scale(_Frozen):
     """The range a criterion is scored on."""
 
-    min: Number = 0.0
-    max: Number = 5.0
+    min: Number = Field(default=0.0, description="The lowest score on the scale.")
+    max: Number = Field(default=5.0, description="The highest score on the scale.")
 
     @model_validator(mode="after")
     def _ordered(self) -> Scale:
@@ -54,11 +54,14 @@ class Score(_Frozen):
     ``low`` and ``high`` default to ``value`` (no stated uncertainty).
     """
 
-    value: Number
-    low: Number | None = None
-    high: Number | None = None
-    rationale: str = ""
-    evidence: Annotated[tuple[str, ...], BeforeValidator(_as_list)] = ()
+    value: Number = Field(description="The score, on the criterion's scale.")
+    low: Number | None = Field(default=None, description="The lowest plausible score "
+                               "(default: the score); used by the Monte Carlo.")
+    high: Number | None = Field(default=None, description="The highest plausible score "
+                                "(default: the score).")
+    rationale: str = Field(default="", description="Why this score, in a sentence.")
+    evidence: Annotated[tuple[str, ...], BeforeValidator(_as_list)] = Field(
+        default=(), description="Sources for the score (one text or a list).")
 
     @model_validator(mode="after")
     def _ordered(self) -> Score:
@@ -96,17 +99,22 @@ class Criterion(_Frozen):
     score only leaves, and a parent's weight multiplies down to its children."""
 
     id: Id
-    name: str = Field(min_length=1)
-    description: str = ""
-    weight: Weight = 1.0
-    weight_rationale: str = ""
-    direction: Literal["benefit", "cost"] = "benefit"
-    scale: Scale | None = None
+    name: str = Field(min_length=1, description="A short label for tables and charts.")
+    description: str = Field(default="", description="The criterion in full.")
+    weight: Weight = Field(default=1.0, description="Raw weight: any non-negative number, "
+                           "shared out among the siblings.")
+    weight_rationale: str = Field(default="", description="Why this weight.")
+    direction: Literal["benefit", "cost"] = Field(
+        default="benefit", description="benefit: a higher score is better; cost: worse.")
+    scale: Scale | None = Field(default=None, description="The scale of this criterion "
+                                "(default: the appraisal's scale).")
     gate: Number | None = Field(
         default=None,
         description="Worst acceptable score: the minimum for a benefit criterion, the "
                     "maximum for a cost criterion. Options failing it are screened out.")
-    criteria: tuple[Criterion, ...] = ()
+    criteria: tuple[Criterion, ...] = Field(
+        default=(), description="Sub-criteria: the criterion is then a parent, options "
+                                "score its leaves, and its weight multiplies down.")
 
     @property
     def is_leaf(self) -> bool:
@@ -117,10 +125,11 @@ class CriteriaSet(_Frozen):
     """A named, versioned set of criteria (e.g. the September 2017 key principles)."""
 
     id: Id
-    name: str = Field(min_length=1)
-    description: str = ""
-    source: str = ""
-    criteria: tuple[Criterion, ...] = Field(min_length=1)
+    name: str = Field(min_length=1, description="The set's name, as the paper cites it.")
+    description: str = Field(default="", description="What the set is for.")
+    source: str = Field(default="", description="Where the criteria come from (paper, "
+                                                "paragraph).")
+    criteria: tuple[Criterion, ...] = Field(min_length=1, description="The criteria tree.")
 
 
 Scalar = str | int | float | bool | None
@@ -130,12 +139,16 @@ class Option(_Frozen):
     """One option of the long list."""
 
     id: Id
-    number: int | None = Field(default=None, ge=0)
-    name: str = Field(min_length=1)
-    description: str = ""
+    number: int | None = Field(default=None, ge=0, description="Its number on the long list.")
+    name: str = Field(min_length=1, description="The option's name.")
+    description: str = Field(default="", description="What the option is.")
     family: Id | None = Field(default=None, description="Id of the parent option, if any.")
-    attributes: dict[str, Scalar] = Field(default_factory=dict)
-    scores: dict[str, ScoreEntry] = Field(default_factory=dict)
+    attributes: dict[str, Scalar] = Field(default_factory=dict,
+                                          description="Free facts (name: value).")
+    scores: dict[str, ScoreEntry] = Field(
+        default_factory=dict, description="Leaf criterion id -> a score (a number, or a "
+                                          "mapping with value, low, high, rationale, "
+                                          "evidence).")
 
 
 class Scenario(_Frozen):
@@ -143,11 +156,13 @@ class Scenario(_Frozen):
     the base weights of one criteria set."""
 
     id: Id
-    name: str = Field(min_length=1)
-    description: str = ""
+    name: str = Field(min_length=1, description="The scenario's name.")
+    description: str = Field(default="", description="The question the scenario asks.")
     criteria_set: Id | None = Field(
         default=None, description="The criteria set it applies to; default: the appraisal's.")
-    weights: dict[str, Weight] = Field(default_factory=dict)
+    weights: dict[str, Weight] = Field(
+        default_factory=dict, description="Criterion id (leaf or parent) -> raw weight, "
+                                          "replacing the base weight; the rest keep theirs.")
 
 
 Paragraphs = Annotated[tuple[str, ...], BeforeValidator(_as_list)]
@@ -159,8 +174,8 @@ class Contact(_Frozen):
 
     name: str = Field(min_length=1, description="Person, or service such as 'County Council'.")
     role: str = Field(default="", description="Job title or what to contact them about.")
-    phone: str = ""
-    email: str = ""
+    phone: str = Field(default="", description="Telephone number.")
+    email: str = Field(default="", description="Email address.")
 
 
 class Paper(_Frozen):
@@ -175,8 +190,9 @@ class Paper(_Frozen):
                                                    "recommendation is put to 'the Cabinet').")
     meeting_date: date | None = Field(default=None, description="Date of the meeting.")
     title: str = Field(default="", description="Report title; default: the appraisal's.")
-    relevant_cabinet_member: str = ""
-    relevant_officer: str = ""
+    relevant_cabinet_member: str = Field(default="", description="The Relevant Cabinet "
+                                         "Member, as the heading names them.")
+    relevant_officer: str = Field(default="", description="The Relevant Officer.")
     recommended_by: str = Field(
         default="", description="Who recommends, e.g. 'The Cabinet Member with "
                                 "Responsibility for Children and Families'.")
@@ -190,35 +206,39 @@ class Paper(_Frozen):
                     "option N, NAME, ...'.")
     further_recommendations: Paragraphs = Field(
         default=(), description="Extra lettered recommendations after the generated ones.")
-    background: Paragraphs = ()
-    financial_implications: Paragraphs = ()
-    risks: Paragraphs = ()
-    legal_implications: Paragraphs = ()
+    background: Paragraphs = Field(default=(), description="Paragraphs before the appraisal.")
+    financial_implications: Paragraphs = Field(default=(), description="Financial "
+                                               "implications.")
+    risks: Paragraphs = Field(default=(), description="Risks.")
+    legal_implications: Paragraphs = Field(default=(), description="Legal implications.")
     equality_and_health: Paragraphs = Field(
         default=(), description="Equality and health impact considerations.")
-    next_steps: Paragraphs = ()
+    next_steps: Paragraphs = Field(default=(), description="Next steps.")
     assumptions: Paragraphs = Field(default=(), description="The assumptions log (appendix).")
     supporting_information: Paragraphs = Field(
         default=(), description="Further appendices or documents, listed after the "
                                 "generated appendices.")
-    general_contacts: tuple[Contact, ...] = ()
+    general_contacts: tuple[Contact, ...] = Field(
+        default=(), description="General contact points (e.g. the council's switchboard).")
     contacts: tuple[Contact, ...] = Field(default=(),
                                           description="Specific contact points for the paper.")
     background_papers_officer: str = Field(
         default="", description="The proper officer for background papers.")
-    background_papers: Paragraphs = ()
+    background_papers: Paragraphs = Field(default=(), description="The background papers.")
 
 
 class Meta(_Frozen):
     """The appraisal's own settings: ``appraisal.yaml``, or the top of a single file."""
 
-    format: Literal[1] = 1  # FORMAT_VERSION
-    title: str = Field(min_length=1)
-    notice: str = ""
-    scale: Scale = Scale()
-    default_criteria: Id | None = None
-    method: str = "weighted-sum"
-    seed: int = Field(default=0, ge=0)
+    format: Literal[1] = Field(default=1, description="The format version (1).")
+    title: str = Field(min_length=1, description="The appraisal's title.")
+    notice: str = Field(default="", description="A note printed on every output (e.g. that "
+                                                "the scores are illustrative).")
+    scale: Scale = Field(default=Scale(), description="The default scale of every criterion.")
+    default_criteria: Id | None = Field(default=None, description="The criteria set used "
+                                        "when none is chosen (default: the first).")
+    method: str = Field(default="weighted-sum", description="The aggregation method.")
+    seed: int = Field(default=0, ge=0, description="Seed of every random draw (Monte Carlo).")
     paper: Paper | None = Field(default=None,
                                 description="Narrative of the appraisal paper (optional).")
 
@@ -227,9 +247,12 @@ class Appraisal(Meta):
     """A whole appraisal. In single-file form this is the file; in directory form it is
     ``appraisal.yaml`` plus ``criteria/``, ``options/`` and ``scenarios/``."""
 
-    criteria: tuple[CriteriaSet, ...] = Field(min_length=1)
-    options: tuple[Option, ...] = Field(min_length=1)
-    scenarios: tuple[Scenario, ...] = ()
+    criteria: tuple[CriteriaSet, ...] = Field(min_length=1, description="The criteria "
+                                              "sets (directory form: criteria/*.yaml).")
+    options: tuple[Option, ...] = Field(min_length=1, description="The long list "
+                                        "(directory form: options/*.yaml).")
+    scenarios: tuple[Scenario, ...] = Field(default=(), description="Alternative weightings "
+                                            "(directory form: scenarios/*.yaml).")
     sources: tuple[str, ...] = Field(default=(), exclude=True,
                                      description="Input files (filled in by the loader).")
     input_digest: str = Field(default="", exclude=True)

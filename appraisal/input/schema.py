@@ -1,10 +1,22 @@
-"""The JSON Schema of the YAML format, for editors and for ``appraisal schema``."""
+"""The JSON Schema of the YAML format, for editors and for ``appraisal schema``, and the
+field reference of docs/format.md generated from it."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from .models import Appraisal
+
+SECTIONS = (("Appraisal", "The appraisal (`appraisal.yaml`, or the top of a single file)"),
+            ("CriteriaSet", "A criteria set (`criteria/*.yaml`)"),
+            ("Criterion", "A criterion (a node of the criteria tree)"),
+            ("Scale", "A scale"),
+            ("Option", "An option (`options/*.yaml`)"),
+            ("Score", "A score (the long form of an entry of `scores`)"),
+            ("Scenario", "A scenario (`scenarios/*.yaml`)"),
+            ("Paper", "The paper's narrative (`paper:` in `appraisal.yaml`)"),
+            ("Contact", "A contact point"))
 
 
 def json_schema() -> dict[str, Any]:
@@ -14,3 +26,55 @@ def json_schema() -> dict[str, Any]:
     for hidden in ("sources", "input_digest"):
         schema.get("properties", {}).pop(hidden, None)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+
+
+def _type(spec: dict[str, Any]) -> str:
+    """A field's type in words, from its JSON Schema."""
+    if "$ref" in spec:
+        return str(spec["$ref"]).rsplit("/", 1)[-1]
+    if "anyOf" in spec:
+        kinds = [_type(s) for s in spec["anyOf"] if s.get("type") != "null"]
+        return " or ".join(kinds) + " (optional)"
+    if "const" in spec:
+        return json.dumps(spec["const"])
+    if "enum" in spec:
+        return " or ".join(json.dumps(v) for v in spec["enum"])
+    kind = spec.get("type", "any")
+    if kind == "array":
+        return f"list of {_type(spec.get('items', {}))}"
+    if kind == "object":
+        extra = spec.get("additionalProperties")
+        return f"mapping of {_type(extra)}" if isinstance(extra, dict) else "mapping"
+    if kind == "string" and "pattern" in spec:
+        return "id"
+    words = {"number": "number", "integer": "whole number", "string": "text",
+             "boolean": "true or false"}
+    return words.get(str(kind), str(kind))
+
+
+def _default(name: str, spec: dict[str, Any], required: list[str]) -> str:
+    if name in required:
+        return "required"
+    if "default" not in spec:
+        return ""
+    value = spec["default"]
+    return "" if value in ("", [], {}, None) else f"`{json.dumps(value)}`"
+
+
+def field_reference() -> str:
+    """Markdown tables of every field of the format, one per model, in reading order."""
+    schema = json_schema()
+    defs = {"Appraisal": schema, **schema["$defs"]}
+    out: list[str] = []
+    for model, title in SECTIONS:
+        spec = defs[model]
+        about = " ".join(spec.get("description", "").split()).replace("``", "`")
+        out += [f"### {title}", "", about, "",
+                "| Field | Type | Default | Meaning |", "|---|---|---|---|"]
+        required = spec.get("required", [])
+        for name, field in spec["properties"].items():
+            text = " ".join(field.get("description", "").split()).replace("|", "\\|")
+            out.append(f"| `{name}` | {_type(field)} | {_default(name, field, required)} | "
+                       f"{text} |")
+        out.append("")
+    return "\n".join(out)
