@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from .._version import __version__
-from ..input.models import Paper
+from ..input.models import Contact, Paper
 from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
 from . import robustness, sections
@@ -40,7 +40,7 @@ def _narrative(paper: Paper | None, field: str, title: str, numbering: Numbering
 
 
 def _contacts(paper: Paper | None) -> dict[str, list[dict[str, str]]]:
-    def row(c: Any) -> dict[str, str]:
+    def row(c: Contact) -> dict[str, str]:
         return {"name": c.name, "role": c.role, "phone": c.phone, "email": c.email}
 
     if paper is None:
