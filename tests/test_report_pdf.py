@@ -31,3 +31,27 @@ def test_pdf_pages_and_text() -> None:
     assert "Try other weights" not in squashed  # the what-if panel is screen-only
     assert reader.metadata is not None and reader.metadata.title == ctx["title"]
     assert render_pdf(render_html(ctx), day) == data
+
+
+@pytest.mark.slow
+def test_same_bytes_with_fonttools_subsetting(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stock machine lacks libharfbuzz-subset0, so WeasyPrint subsets fonts with
+    fontTools, which stamps each font with the time: force that path (even where the
+    library is installed, as in CI) and a clock that moves, and still get equal bytes."""
+    import fontTools.misc.timeTools as time_tools
+    import weasyprint.pdf.fonts as fonts
+
+    monkeypatch.setattr(fonts, "harfbuzz_subset", None)
+    ticks = iter(range(10**9, 10**10, 1000))
+
+    class MovingClock:
+        @staticmethod
+        def time() -> float:
+            return float(next(ticks))
+
+    monkeypatch.setattr(time_tools, "time", MovingClock)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    day = date(2017, 12, 14)
+    html = render_html(build_context(paper_result(appraisal.load(), samples=0), day))
+    assert render_pdf(html, day) == render_pdf(html, day)
+    assert "SOURCE_DATE_EPOCH" not in __import__("os").environ

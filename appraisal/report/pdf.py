@@ -1,11 +1,34 @@
 """The PDF paper: WeasyPrint lays out the HTML paper with its print stylesheet (A4,
-page numbers; the what-if panel is hidden in print). The document's creation and
-modification dates come from the report date so that the same inputs give the same
-bytes."""
+page numbers; the what-if panel is hidden in print).
+
+Same inputs, same bytes, on every machine: the document's creation and modification
+dates come from the report date, and so does the timestamp that fontTools writes into
+each embedded font when it subsets fonts (WeasyPrint uses it where the system lacks
+HarfBuzz's subsetting library, Debian's ``libharfbuzz-subset0``, as a stock machine
+does): fontTools reads ``SOURCE_DATE_EPOCH``, which is set for the layout.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+
+
+@contextmanager
+def _source_date(day: date) -> Iterator[None]:
+    """``SOURCE_DATE_EPOCH`` set to midnight UTC of ``day`` while the block runs."""
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    stamp = int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp())
+    os.environ["SOURCE_DATE_EPOCH"] = str(stamp)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
 
 
 def render_pdf(html: str, report_date: date) -> bytes:
@@ -13,8 +36,9 @@ def render_pdf(html: str, report_date: date) -> bytes:
     import weasyprint  # slow to import: only when a PDF is wanted
 
     stamp = f"{report_date.isoformat()}T00:00:00Z"
-    doc = weasyprint.HTML(string=html).render()
-    doc.metadata.created = stamp
-    doc.metadata.modified = stamp
-    data: bytes = doc.write_pdf()
+    with _source_date(report_date):
+        doc = weasyprint.HTML(string=html).render()
+        doc.metadata.created = stamp
+        doc.metadata.modified = stamp
+        data: bytes = doc.write_pdf()
     return data
