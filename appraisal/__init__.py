@@ -17,16 +17,17 @@ validation), :mod:`appraisal.pipeline`, :mod:`appraisal.presentation`,
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
-from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ._version import __version__
 from .errors import AppraisalError, Diagnostic, InputError, OutputError, UsageError
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the package imports only what a call needs, when it is made
+    import os
+    from collections.abc import Mapping
+    from datetime import date
+    from pathlib import Path
+
     from .input.models import Appraisal, Scenario
     from .pipeline import AppraisalResult, Request
 
@@ -82,6 +83,8 @@ def write_paper(result: AppraisalResult, out: str | os.PathLike[str],
                 formats: tuple[str, ...] = ("html", "md", "docx", "pdf"), *,
                 when: date | None = None) -> list[Path]:
     """Write the paper of ``result`` (see :func:`appraisal.report.build.write_paper`)."""
+    from pathlib import Path
+
     from .report.build import write_paper as write
 
     return write(result, Path(out), formats, when=when)

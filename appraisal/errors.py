@@ -8,15 +8,14 @@ user sees every problem in one run.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class AppraisalError(Exception):
     """Root of every error the library raises on purpose."""
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     """Where a value sits: the file as shown to the user, 1-based line and column
     (0 and 0 for the whole file)."""
 
@@ -25,8 +24,7 @@ class Mark:
     column: int
 
 
-@dataclass(frozen=True, order=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):
     """One problem in the input, located as precisely as the YAML allows.
 
     ``line`` and ``column`` are 1-based; 0 means "the whole file".

@@ -2,9 +2,10 @@
 
 One module per command; each defines ``command`` (a click command) and is imported only
 when that command runs (so ``appraisal rank`` never loads the paper's libraries).
-Exit codes: 0 success; 1 an output could not be written; 2 bad input or a request that
-does not fit the appraisal (every problem listed, no traceback); 3 a bug; 130
-interrupted.
+Exit codes: 0 success (a closed output pipe ends quietly); 1 an output could not be
+written; 2 bad input or a request that does not fit the appraisal (every problem listed,
+no traceback); 3 a bug (one line; the traceback with ``--debug``); 130 interrupted. The
+installed command runs through :func:`appraisal.__main__.run`.
 """
 
 from __future__ import annotations
@@ -64,5 +65,9 @@ class _LazyGroup(click.Group):
 @click.group(name="appraisal", cls=_LazyGroup,
              context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="appraisal")
-def main() -> None:
-    """Screen, score and rank the options of an appraisal kept in YAML."""
+@click.option("--debug", is_flag=True, help="Show the traceback of an internal error (exit 3).")
+def main(debug: bool) -> None:
+    """Screen, score and rank the options of an appraisal kept in YAML.
+
+    Exit codes: 0 success, 1 an output could not be written, 2 bad input or usage,
+    3 a bug in the tool, 130 interrupted."""

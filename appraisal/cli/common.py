@@ -26,8 +26,37 @@ def _fail(message: str, code: int) -> None:
     sys.exit(code)
 
 
+def remember_digest(digest: str) -> None:
+    """Record the input digest of this run, for the message of an internal error."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        ctx.meta["appraisal.input_digest"] = digest
+
+
+def _debugging() -> bool:
+    ctx = click.get_current_context(silent=True)
+    return bool(os.environ.get("APPRAISAL_DEBUG")) or bool(
+        ctx is not None and ctx.find_root().params.get("debug"))
+
+
+def _bug(exc: Exception) -> None:
+    from .._version import __version__
+
+    ctx = click.get_current_context(silent=True)
+    digest = ctx.meta.get("appraisal.input_digest") if ctx is not None else None
+    text = " ".join(f"{type(exc).__name__}: {exc}".split())
+    if len(text) > 200:
+        text = text[:197] + "..."
+    _fail(f"internal error ({text}). This is a bug in appraisal {__version__}: please "
+          "report it on the project's issue tracker, quoting this line"
+          + (f" and the input digest {digest}" if digest else "")
+          + ". Run again with --debug to see the traceback.", 3)
+
+
 def friendly(func: F) -> F:
-    """Turn library errors into one clear message and an exit code, never a traceback."""
+    """Turn library errors into one clear message and an exit code, never a traceback:
+    2 bad input or usage, 1 an output could not be written, 3 a bug (the traceback
+    with ``--debug``), 130 interrupted; a closed pipe ends quietly."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -43,11 +72,12 @@ def friendly(func: F) -> F:
             _fail(str(exc), 2)
         except KeyboardInterrupt:
             _fail("interrupted", 130)
+        except BrokenPipeError:
+            raise  # the entry point ends quietly
         except Exception as exc:  # a bug: say so plainly, traceback only on request
-            if os.environ.get("APPRAISAL_DEBUG"):
+            if _debugging():
                 raise
-            _fail(f"internal error ({type(exc).__name__}: {exc}); please report it. "
-                  "Set APPRAISAL_DEBUG=1 to see the traceback.", 3)
+            _bug(exc)
         return None
 
     return wrapper  # type: ignore[return-value]
@@ -94,7 +124,9 @@ def load_with_scenario(path: Path | None, criteria: str | None,
     from ..input.loading import add_scenario_file, load
 
     appraisal = load(path, criteria=criteria)
+    remember_digest(appraisal.input_digest)
     if scenario is None or not scenario.endswith((".yaml", ".yml")):
         return appraisal, scenario
     with_file = add_scenario_file(appraisal, scenario)
+    remember_digest(with_file.input_digest)
     return with_file, with_file.scenarios[-1].id

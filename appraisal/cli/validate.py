@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .common import criteria_option, friendly, path_argument
+from .common import criteria_option, friendly, path_argument, remember_digest
 
 
 @click.command("validate")
@@ -19,6 +19,7 @@ def command(path: Path | None, criteria: str | None) -> None:
     from ..presentation.formatting import count
 
     a = load(path, criteria=criteria)
+    remember_digest(a.input_digest)
     if criteria:
         a.criteria_set(criteria)
     sets = ", ".join(cs.id for cs in a.criteria)

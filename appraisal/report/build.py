@@ -5,43 +5,50 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from ..errors import UsageError
 from ..pipeline import AppraisalResult
-from ..writing import write_bytes, write_text
+from ..writing import clean_stale, write_all
 from . import FORMATS, SUFFIX
 from .context import build_context
 
 
+def _ignore_interrupts() -> None:
+    """In the PDF worker: leave Ctrl-C to the main process, which ends the worker."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 class _PdfWorker:
     """Lays out the PDF in a separate process, so that WeasyPrint works on the second
-    core while this one writes the other formats. The process is started by a fork
+    core while this one renders the other formats. The process is started by a fork
     server (never forked from this process, whose BLAS threads already run: a fork
-    after threads can deadlock); where that start method is missing, the PDF is made
-    in this process."""
+    after threads can deadlock) and ignores Ctrl-C, which the main process handles by
+    ending it; where that start method is missing, the PDF is made in this process."""
 
     def __init__(self) -> None:
-        self.pool: ProcessPoolExecutor | None = None
+        self.pool: Any = None
         if "forkserver" in multiprocessing.get_all_start_methods():
             ctx = multiprocessing.get_context("forkserver")
             ctx.set_forkserver_preload(["appraisal.report.pdf"])
-            self.pool = ProcessPoolExecutor(1, mp_context=ctx)
+            self.pool = ctx.Pool(1, initializer=_ignore_interrupts)
 
     def submit(self, html: str, day: date) -> Callable[[], bytes]:
         from .pdf import render_pdf
 
         if self.pool is None:
             return lambda: render_pdf(html, day)
-        job = self.pool.submit(render_pdf, html, day)
-        return lambda: bytes(job.result())
+        job = self.pool.apply_async(render_pdf, (html, day))
+        return lambda: bytes(job.get())
 
     def close(self) -> None:
         if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool.terminate()
+            self.pool.join()
 
 
 def report_date(given: date | None = None) -> date:
@@ -64,43 +71,40 @@ def write_paper(result: AppraisalResult, out: Path, formats: Sequence[str] = FOR
                 stem: str = "paper") -> list[Path]:
     """Lay out and write the paper of ``result`` (a :func:`appraisal.pipeline.run` with
     the sensitivity analysis) to ``out/<stem>.<ext>`` for each format; return the paths
-    written (atomically), in the order of ``formats``."""
+    written, in the order of ``formats``. Every format is rendered before any file is
+    written, and the files are written all or nothing; temporary files that killed
+    runs left in ``out`` are removed first."""
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise UsageError(f"unknown format '{unknown[0]}'; expected one of: "
                          + ", ".join(FORMATS))
     wanted = list(dict.fromkeys(formats or FORMATS))
     day = report_date(when)
+    clean_stale(Path(out))
     context = build_context(result, day)
     worker = _PdfWorker() if "pdf" in wanted else None
     try:
+        rendered: dict[str, bytes] = {}
         html: str | None = None
         if "html" in wanted or worker is not None:
             from .html import render_html
 
             html = render_html(context, template_dir)
+            rendered["html"] = html.encode("utf-8")
         pdf = worker.submit(html or "", day) if worker is not None else None
-        written: list[Path] = []
-        for fmt in wanted:
-            path = Path(out) / f"{stem}{SUFFIX[fmt]}"
-            if fmt == "pdf":
-                continue
-            if fmt == "html":
-                write_text(path, html or "")
-            elif fmt == "md":
-                from .markdown import render_markdown
+        if "md" in wanted:
+            from .markdown import render_markdown
 
-                write_text(path, render_markdown(context, template_dir))
-            elif fmt == "docx":
-                from .docx import render_docx
+            rendered["md"] = render_markdown(context, template_dir).encode("utf-8")
+        if "docx" in wanted:
+            from .docx import render_docx
 
-                write_bytes(path, render_docx(context, day))
-            written.append(path)
+            rendered["docx"] = render_docx(context, day)
         if pdf is not None:
-            path = Path(out) / f"{stem}{SUFFIX['pdf']}"
-            write_bytes(path, pdf())
-            written.insert(wanted.index("pdf"), path)
-        return written
+            rendered["pdf"] = pdf()
     finally:
         if worker is not None:
             worker.close()
+    paths = [Path(out) / f"{stem}{SUFFIX[fmt]}" for fmt in wanted]
+    write_all({path: rendered[fmt] for fmt, path in zip(wanted, paths, strict=True)})
+    return paths
