@@ -13,8 +13,8 @@ CASES: dict[str, tuple[str, str, list[str]]] = {
     # name: (text to replace in SMALL, replacement, expected problem lines)
     "score above scale": (
         "quality: 8, cost: 6", "quality: 11, cost: 6",
-        ["appraisal.yaml:10:47: options[0].scores.quality: expected a score from 0 to 10 "
-         "(the scale of 'quality'); found 11"]),
+        ["appraisal.yaml:10:47: options[0].scores.quality: expected a score from 0 to 10, "
+         "the scale of criterion 'quality' (Quality); found 11"]),
     "negative weight": (
         "weight: 3}", "weight: -3}",
         ["appraisal.yaml:7:46: criteria[0].criteria[0].weight: expected a number >= 0; "
@@ -26,7 +26,7 @@ CASES: dict[str, tuple[str, str, list[str]]] = {
     "missing score": (
         "scores: {quality: 2, cost: 9}", "scores: {quality: 2}",
         ["appraisal.yaml:12:29: options[2].scores: expected a score for every leaf criterion of "
-         "set 'main'; found no score for cost"]),
+         "set 'main'; found no score for 'cost' (Cost) in option 'c' (Option C)"]),
     "low above value": (
         "quality: 5, cost: 2", "quality: {value: 5, low: 6, high: 7}, cost: 2",
         ["appraisal.yaml:11:38: options[1].scores.quality: expected low <= value <= high; found "
@@ -50,7 +50,7 @@ CASES: dict[str, tuple[str, str, list[str]]] = {
     "unknown criterion in scores": (
         "cost: 9}", "cost: 9, speed: 3}",
         ["appraisal.yaml:12:66: options[2].scores.speed: expected a leaf criterion id of one of "
-         "the criteria sets; found unknown criterion 'speed'"]),
+         "the criteria sets; found unknown criterion 'speed' in option 'c' (Option C)"]),
     "family cycle": (
         "{id: a, name: Option A,", "{id: a, name: Option A, family: a,",
         ["appraisal.yaml:10:37: options[0].family: expected option families without cycles; "
@@ -156,7 +156,7 @@ def test_directory_errors_name_the_file(tmp_path: Path, example_path: Path,
     assert result.exit_code == 2
     lines = result.output.splitlines()
     assert lines[1:] == [
-        "options/09-council-company.yaml:17:12: scores.focus.value: expected a score from 0 to 5 "
-        "(the scale of 'focus'); found 9",
-        "options/09-council-company.yaml:19:11: scores.focus.high: expected a score from 0 to 5 "
-        "(the scale of 'focus'); found 9.5"]
+        "options/09-council-company.yaml:17:12: scores.focus.value: expected a score from 0 to 5, "
+        "the scale of criterion 'focus' (Single focus on children); found 9",
+        "options/09-council-company.yaml:19:11: scores.focus.high: expected a score from 0 to 5, "
+        "the scale of criterion 'focus' (Single focus on children); found 9.5"]

@@ -1,14 +1,13 @@
 from pathlib import Path
 
 from appraisal.errors import Diagnostic
-from appraisal.input.yamlsource import SourceMap, dotted, read_yaml
+from appraisal.input.yamlsource import SourceMap, dotted, parse_yaml
 
 
 def _read(tmp_path: Path, text: str) -> tuple[object, SourceMap, list[Diagnostic]]:
-    f = tmp_path / "f.yaml"
-    f.write_text(text)
-    smap, problems = SourceMap(), []
-    return read_yaml(f, "f.yaml", (), smap, problems), smap, problems
+    smap: SourceMap = SourceMap()
+    problems: list[Diagnostic] = []
+    return parse_yaml(text, "f.yaml", (), smap, problems), smap, problems
 
 
 def test_positions_are_recorded_for_every_value(tmp_path: Path) -> None:

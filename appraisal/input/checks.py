@@ -2,30 +2,43 @@
 and in-range scores, weights that are not all zero, and option families without cycles.
 
 Each rule yields located :class:`~appraisal.errors.Diagnostic` records; :func:`run`
-collects them all so a user sees every problem in one run.
+collects them all so a user sees every problem in one run. The rules run on the items
+as validated or repaired (:mod:`.salvage`) and stay silent about what a repair already
+reported: a repaired place, a reference to a refused id, a placeholder's scores.
+Messages name options and criteria by id and name, and suggest a close id for an
+unknown one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..errors import Diagnostic
+from .diagnostics import did_you_mean
 from .models import CriteriaSet, Criterion, Meta, Option, Scale, Scenario, iter_criteria
-from .yamlsource import PathKey, SourceMap, dotted
+from .salvage import Repairs
+from .yamlsource import PathKey, SourceMap, dotted, shorten
 
 
 @dataclass(frozen=True)
 class Parts:
-    """What validated, each item with its index in the input list."""
+    """What validated (or was repaired), each item with its data path. A criteria set
+    given as a flat list of criteria has the path ``()``: its criteria are at
+    ``("criteria", i)``."""
 
     meta: Meta | None
-    scale: Scale  # the appraisal's default scale (valid even when meta is not)
-    criteria: list[tuple[int, CriteriaSet]]
-    options: list[tuple[int, Option]]
-    scenarios: list[tuple[int, Scenario]]
-    criteria_complete: bool = True  # False when a criteria set failed to validate
+    criteria: list[tuple[PathKey, CriteriaSet]]
+    options: list[tuple[PathKey, Option]]
+    scenarios: list[tuple[PathKey, Scenario]]
+    criteria_complete: bool = True  # False when a criteria set could not be repaired
     only_set: str | None = None  # check completeness of scores for this set only
+    repairs: Repairs = field(default_factory=Repairs)
+
+    @property
+    def scale(self) -> Scale:
+        """The appraisal's default scale."""
+        return self.meta.scale if self.meta is not None else Scale()
 
 
 Found = tuple[PathKey, str, str]  # path, expected, found
@@ -39,18 +52,24 @@ def run(parts: Parts, smap: SourceMap) -> list[Diagnostic]:
         found.extend(rule(parts))
     out = []
     for path, expected, what in found:
+        if parts.repairs.covers(path):
+            continue  # already reported by the validation that repaired it
         if path and path[-1] == "value" and path not in smap.marks and path[:-1] in smap.marks:
             path = path[:-1]  # a score written as a bare number
         out.append(smap.diagnostic(path, expected, what))
     return out
 
 
+def _named(kind: str, ident: str, name: str) -> str:
+    return f"{kind} '{shorten(ident)}' ({shorten(name)})"
+
+
 def _tree_paths(nodes: tuple[Criterion, ...], base: PathKey
-                ) -> Iterator[tuple[Criterion, PathKey, tuple[Criterion, ...]]]:
-    """Each criterion with its data path and its siblings."""
+                ) -> Iterator[tuple[Criterion, PathKey]]:
+    """Each criterion with its data path."""
     for i, node in enumerate(nodes):
         path = (*base, i)
-        yield node, path, nodes
+        yield node, path
         yield from _tree_paths(node.criteria, (*path, "criteria"))
 
 
@@ -59,32 +78,56 @@ def _duplicates(items: list[tuple[PathKey, str]], what: str) -> Iterator[Found]:
     for path, ident in items:
         if ident in seen:
             yield (*path, "id"), f"a unique {what} id", \
-                f"'{ident}' again (also at {dotted(seen[ident])})"
+                f"'{shorten(ident)}' again (also at {dotted(seen[ident])})"
         else:
             seen[ident] = path
 
 
+@dataclass(frozen=True)
+class _Leaf:
+    """A leaf criterion as the score rules need it."""
+
+    criterion: Criterion
+    scale: Scale
+    scale_doubtful: bool  # its scale was repaired: range checks would mislead
+
+
+def _leaves(parts: Parts) -> tuple[dict[str, _Leaf], dict[str, Criterion]]:
+    """Leaf criteria (first definition wins) and parent criteria, by id, of every set."""
+    leaves: dict[str, _Leaf] = {}
+    parents: dict[str, Criterion] = {}
+    covers = parts.repairs.covers
+    for set_path, cs in parts.criteria:
+        for crit, path in _tree_paths(cs.criteria, (*set_path, "criteria")):
+            if not crit.is_leaf:
+                parents.setdefault(crit.id, crit)
+                continue
+            own = crit.scale is not None
+            doubtful = covers((*path, "scale")) if own else covers(("scale",))
+            leaves.setdefault(crit.id, _Leaf(crit, crit.scale or parts.scale, doubtful))
+    return leaves, parents
+
+
 def _criteria_rules(parts: Parts) -> Iterator[Found]:
-    yield from _duplicates([(("criteria", i), cs.id) for i, cs in parts.criteria], "criteria set")
-    scale0 = parts.scale
+    yield from _duplicates([(p, cs.id) for p, cs in parts.criteria if p], "criteria set")
     shared: dict[str, tuple[str, Scale, str, PathKey]] = {}
-    for i, cs in parts.criteria:
-        nodes = list(_tree_paths(cs.criteria, ("criteria", i, "criteria")))
-        yield from _duplicates([(p, c.id) for c, p, _ in nodes], f"criterion (in set '{cs.id}')")
+    for set_path, cs in parts.criteria:
+        base = (*set_path, "criteria")
+        nodes = list(_tree_paths(cs.criteria, base))
+        yield from _duplicates([(p, c.id) for c, p in nodes], f"criterion (in set '{cs.id}')")
         if sum(c.weight for c in cs.criteria) == 0:
-            yield ("criteria", i, "criteria"), "at least one criterion with a weight above 0", \
-                "all weights 0"
-        for crit, path, _siblings in nodes:
+            yield base, "at least one criterion with a weight above 0", "all weights 0"
+        for crit, path in nodes:
             if not crit.is_leaf:
                 if sum(c.weight for c in crit.criteria) == 0:
-                    yield (*path, "criteria"), "at least one sub-criterion with a weight above 0", \
-                        "all weights 0"
+                    yield (*path, "criteria"), "at least one sub-criterion with a weight above " \
+                        "0", "all weights 0"
                 for key in ("direction", "scale", "gate"):
                     if key in crit.model_fields_set:
                         yield (*path, key), f"no {key} on a criterion with sub-criteria " \
                             "(set it on its leaves)", f"{key} given"
                 continue
-            scale = crit.scale or scale0
+            scale = crit.scale or parts.scale
             if crit.gate is not None and not scale.min <= crit.gate <= scale.max:
                 yield (*path, "gate"), f"a gate within the scale {scale.min:g} to {scale.max:g}", \
                     f"{crit.gate:g}"
@@ -99,70 +142,69 @@ def _criteria_rules(parts: Parts) -> Iterator[Found]:
                 shared[crit.id] = (cs.id, scale, crit.direction, path)
 
 
-def _leaf_index(parts: Parts) -> tuple[dict[str, tuple[Criterion, Scale]], set[str]]:
-    scale0 = parts.scale
-    leaves: dict[str, tuple[Criterion, Scale]] = {}
-    parents: set[str] = set()
-    for _, cs in parts.criteria:
-        for crit in iter_criteria(cs.criteria):
-            if crit.is_leaf:
-                leaves.setdefault(crit.id, (crit, crit.scale or scale0))
-            else:
-                parents.add(crit.id)
-    return leaves, parents
-
-
 def _option_rules(parts: Parts) -> Iterator[Found]:
     opts = parts.options
-    yield from _duplicates([(("options", i), o.id) for i, o in opts], "option")
-    numbers: dict[int, int] = {}
-    for i, o in opts:
+    refused, placeholders = parts.repairs.refused_ids, parts.repairs.placeholders
+    yield from _duplicates([(p, o.id) for p, o in opts], "option")
+    numbers: dict[int, PathKey] = {}
+    for path, o in opts:
         if o.number is not None:
             if o.number in numbers:
-                yield ("options", i, "number"), "a unique option number", \
-                    f"{o.number} again (also option {dotted(('options', numbers[o.number]))})"
-            numbers.setdefault(o.number, i)
-    yield from _family_rules(opts)
+                yield (*path, "number"), "a unique option number", \
+                    f"{o.number} again (also {dotted(numbers[o.number])})"
+            numbers.setdefault(o.number, path)
+    yield from _family_rules(opts, refused)
     if not parts.criteria_complete:
         return  # scores can only be checked against criteria sets that validated
-    leaves, parents = _leaf_index(parts)
+    leaves, parents = _leaves(parts)
     required: dict[str, list[str]] = {}
     for _, cs in parts.criteria:
         if parts.only_set is None or cs.id == parts.only_set:
-            required[cs.id] = [c.id for c in iter_criteria(cs.criteria) if c.is_leaf]
-    for i, o in opts:
+            required[cs.id] = [c.id for c in iter_criteria(cs.criteria)
+                               if c.is_leaf and c.id not in placeholders]
+    for path, o in opts:
+        who = _named("option", o.id, o.name)
         for cid, score in o.scores.items():
-            path: PathKey = ("options", i, "scores", cid)
+            at: PathKey = (*path, "scores", cid)
             if cid in parents and cid not in leaves:
-                yield path, "scores for leaf criteria only (this one has sub-criteria)", \
-                    f"a score for '{cid}'"
+                yield at, "scores for leaf criteria only (this one has sub-criteria)", \
+                    f"a score for {_named('criterion', cid, parents[cid].name)} in {who}"
                 continue
             if cid not in leaves:
-                yield path, "a leaf criterion id of one of the criteria sets", \
-                    f"unknown criterion '{cid}'"
+                if cid not in refused:
+                    yield at, "a leaf criterion id of one of the criteria sets", \
+                        f"unknown criterion '{shorten(cid)}' in {who}" + did_you_mean(cid, leaves)
                 continue
-            _, scale = leaves[cid]
-            for field, v in (("value", score.value), ("low", score.low), ("high", score.high)):
+            leaf = leaves[cid]
+            if leaf.scale_doubtful:
+                continue
+            scale = leaf.scale
+            of = _named("criterion", cid, leaf.criterion.name)
+            for name, v in (("value", score.value), ("low", score.low), ("high", score.high)):
                 if v is not None and not scale.min <= v <= scale.max:
-                    expected = f"a score from {scale.min:g} to {scale.max:g} (the scale of '{cid}')"
-                    yield (*path, field), expected, f"{v:g}"
+                    yield (*at, name), \
+                        f"a score from {scale.min:g} to {scale.max:g}, the scale of {of}", \
+                        f"{v:g}"
         for set_id, ids in required.items():
             missing = [c for c in ids if c not in o.scores]
             if missing:
-                yield ("options", i, "scores"), \
+                named = ", ".join(_named("", c, leaves[c].criterion.name).strip() if c in leaves
+                                  else c for c in missing)
+                yield (*path, "scores"), \
                     f"a score for every leaf criterion of set '{set_id}'", \
-                    "no score for " + ", ".join(missing)
+                    f"no score for {named} in {who}"
 
 
-def _family_rules(opts: list[tuple[int, Option]]) -> Iterator[Found]:
-    ids = {o.id: i for i, o in opts}
+def _family_rules(opts: list[tuple[PathKey, Option]], refused: set[str]) -> Iterator[Found]:
+    ids = {o.id: p for p, o in opts}
     parent = {}
-    for i, o in opts:
+    for path, o in opts:
         if o.family is None:
             continue
         if o.family not in ids:
-            yield ("options", i, "family"), "the id of another option", \
-                f"unknown option '{o.family}'"
+            if o.family not in refused:
+                yield (*path, "family"), "the id of another option", \
+                    f"unknown option '{shorten(o.family)}'" + did_you_mean(o.family, ids)
         else:
             parent[o.id] = o.family
     # Each option has at most one parent, so a cycle exists iff a parent walk revisits.
@@ -182,34 +224,36 @@ def _family_rules(opts: list[tuple[int, Option]]) -> Iterator[Found]:
         for cycle in sorted(sorted(c) for c in nx.simple_cycles(graph)):
             loop = " -> ".join([*cycle, cycle[0]]) if len(cycle) > 1 else f"{cycle[0]} -> itself"
             for member in cycle:
-                yield ("options", ids[member], "family"), \
-                    "option families without cycles", f"the cycle {loop}"
+                yield (*ids[member], "family"), "option families without cycles", \
+                    f"the cycle {loop}"
 
 
 def _scenario_rules(parts: Parts) -> Iterator[Found]:
-    yield from _duplicates([(("scenarios", i), s.id) for i, s in parts.scenarios], "scenario")
+    yield from _duplicates([(p, s.id) for p, s in parts.scenarios], "scenario")
     sets = {cs.id: cs for _, cs in parts.criteria}
     default = (parts.meta.default_criteria if parts.meta else None) or (
         parts.criteria[0][1].id if parts.criteria else None)
-    for i, sc in parts.scenarios:
+    refused = parts.repairs.refused_ids
+    for path, sc in parts.scenarios:
         set_id = sc.criteria_set or default
         cs = sets.get(set_id or "")
         if cs is None:
-            if sc.criteria_set is not None:
-                yield ("scenarios", i, "criteria_set"), \
-                    "one of the criteria sets: " + ", ".join(sets), f"'{sc.criteria_set}'"
+            if sc.criteria_set is not None and sc.criteria_set not in refused \
+                    and parts.criteria_complete:
+                yield (*path, "criteria_set"), \
+                    "one of the criteria sets: " + ", ".join(sets), \
+                    f"'{shorten(sc.criteria_set)}'" + did_you_mean(sc.criteria_set, sets)
             continue
-        nodes = list(_tree_paths(cs.criteria, ()))
-        known = {c.id for c, _, _ in nodes}
+        known = {c.id: c for c in iter_criteria(cs.criteria)}
         for cid in sc.weights:
-            if cid not in known:
-                yield ("scenarios", i, "weights", cid), \
-                    f"a criterion id of set '{cs.id}'", f"unknown criterion '{cid}'"
-        groups = [cs.criteria] + [c.criteria for c, _, _ in nodes if c.criteria]
+            if cid not in known and cid not in refused:
+                yield (*path, "weights", cid), f"a criterion id of set '{cs.id}'", \
+                    f"unknown criterion '{shorten(cid)}'" + did_you_mean(cid, known)
+        groups = [cs.criteria] + [c.criteria for c in known.values() if c.criteria]
         for group in groups:
             if sum(sc.weights.get(c.id, c.weight) for c in group) == 0:
                 names = ", ".join(c.id for c in group)
-                yield ("scenarios", i, "weights"), \
+                yield (*path, "weights"), \
                     f"at least one of {names} weighted above 0", "all weights 0"
 
 
@@ -219,8 +263,11 @@ def _meta_rules(parts: Parts) -> Iterator[Found]:
     if parts.meta is None:
         return
     sets = [cs.id for _, cs in parts.criteria]
-    if parts.meta.default_criteria and parts.criteria and parts.meta.default_criteria not in sets:
+    default = parts.meta.default_criteria
+    if default and parts.criteria and parts.criteria_complete and default not in sets \
+            and default not in parts.repairs.refused_ids:
         yield ("default_criteria",), "one of the criteria sets: " + ", ".join(sets), \
-            f"'{parts.meta.default_criteria}'"
+            f"'{shorten(default)}'" + did_you_mean(default, sets)
     if parts.meta.method not in METHODS:
-        yield ("method",), "one of the methods: " + ", ".join(METHODS), f"'{parts.meta.method}'"
+        yield ("method",), "one of the methods: " + ", ".join(METHODS), \
+            f"'{shorten(parts.meta.method)}'" + did_you_mean(parts.meta.method, METHODS)

@@ -7,13 +7,16 @@ Directory form::
     options/*.yaml        one option per file (or a list of options)
     scenarios/*.yaml      optional: one scenario per file (or a list)
 
-Single-file form: one YAML file with the same top-level keys (``criteria``,
-``options`` and ``scenarios`` are lists). Both forms give the same
-:class:`~appraisal.models.Appraisal`.
+Single-file form: one YAML file with the same top-level keys; ``options`` and
+``scenarios`` are lists, and ``criteria`` is either a list of criteria sets or, for the
+common case of one set, the list of criteria itself (the set is then named after the
+appraisal). Both forms give the same :class:`~appraisal.input.models.Appraisal`.
 
-Every item is validated on its own so that one broken option does not hide the
-problems of the others; cross-item rules run on whatever validated. All problems are
-raised together as one :class:`~appraisal.errors.InputError`.
+Files are read by :class:`~appraisal.input.files.FileReader` (regular files inside
+the appraisal, bounded in size, UTF-8). Every item is validated on its own and, when
+it fails, repaired for the cross-item rules (:mod:`.salvage`), so that one broken field
+never hides another's problems. All problems are raised together as one
+:class:`~appraisal.errors.InputError`.
 """
 
 from __future__ import annotations
@@ -23,16 +26,22 @@ import os
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from ..errors import Diagnostic, InputError, UsageError
 from . import checks
-from .diagnostics import describe_value, translate
-from .models import Appraisal, CriteriaSet, Meta, Option, Scale, Scenario
-from .yamlsource import PathKey, SourceMap, read_yaml
+from .diagnostics import describe_value, did_you_mean
+from .files import FileReader, label
+from .models import Appraisal, CriteriaSet, Criterion, Meta, Option, Scenario
+from .salvage import Repairs, validate
+from .yamlsource import PathKey, SourceMap, parse_yaml
 
 _PARTS: dict[str, type[BaseModel]] = {
     "criteria": CriteriaSet, "options": Option, "scenarios": Scenario}
+_META_FIELDS = set(Meta.model_fields)
+_TOP_FIELDS = _META_FIELDS | set(_PARTS)
+_CRITERION_ONLY = set(Criterion.model_fields) - set(CriteriaSet.model_fields)
+_SET_ONLY = set(CriteriaSet.model_fields) - set(Criterion.model_fields)
 
 
 def bundled_example() -> Path:
@@ -44,39 +53,60 @@ def bundled_example() -> Path:
     return here.parent  # a source checkout: the example lives at the top of the repo
 
 
-def _label(path: Path) -> str:
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:  # pragma: no cover - another drive on Windows
-        return str(path)
-    return str(path) if rel.startswith("..") else rel
-
-
 class _Reader:
-    def __init__(self, record: bool) -> None:
+    """One reading of an appraisal: its files, source map, problems and repairs."""
+
+    def __init__(self, folder: Path, record: bool) -> None:
         self.smap = SourceMap(record=record)
         self.problems: list[Diagnostic] = []
-        self.files: list[Path] = []
+        self.files = FileReader(folder)
+        self.repairs = Repairs()
 
     def read(self, file: Path, prefix: PathKey) -> Any:
-        self.files.append(file)
-        return read_yaml(file, _label(file), prefix, self.smap, self.problems)
+        text = self.files.read_text(file)
+        if isinstance(text, Diagnostic):
+            self.smap.files[prefix] = label(file)
+            self.problems.append(text)
+            return None
+        return parse_yaml(text, label(file), prefix, self.smap, self.problems)
 
     def expect(self, prefix: PathKey, expected: str, found: Any) -> None:
         self.problems.append(self.smap.diagnostic(prefix, expected, describe_value(found)))
+
+    def validate(self, model: type[BaseModel], raw: Any, prefix: PathKey) -> Any:
+        return validate(model, raw, prefix, self.smap, self.problems, self.repairs)
+
+
+def _folder_files(folder: Path, reader: _Reader) -> list[Path]:
+    """The .yaml/.yml files of a part's folder (a problem if it cannot be listed)."""
+    if not folder.exists() and not folder.is_symlink():
+        return []
+    why = reader.files.check_folder(folder)
+    if why is not None:
+        reader.problems.append(Diagnostic(label(folder), 0, 0, "", why.split("; found ")[0],
+                                          why.partition("; found ")[2] or "something else"))
+        return []
+    try:
+        entries = list(folder.iterdir())
+    except OSError as exc:
+        reader.problems.append(Diagnostic(label(folder), 0, 0, "", "a folder that can be read",
+                                          exc.strerror or "cannot be listed"))
+        return []
+    return (sorted(p for p in entries if p.suffix == ".yaml")
+            + sorted(p for p in entries if p.suffix == ".yml"))
 
 
 def _read_directory(root: Path, reader: _Reader) -> dict[str, Any]:
     meta_file = root / "appraisal.yaml"
     data: dict[str, Any] = {}
-    if meta_file.is_file():
+    if meta_file.exists() or meta_file.is_symlink():
         meta = reader.read(meta_file, ())
         if isinstance(meta, dict):
             data.update(meta)
         elif meta is not None or not reader.problems:
             reader.expect((), "a mapping of settings (title, scale, ...)", meta)
     else:
-        reader.problems.append(Diagnostic(_label(meta_file), 0, 0, "",
+        reader.problems.append(Diagnostic(label(meta_file), 0, 0, "",
                                           "an appraisal.yaml file with at least a title",
                                           "no such file"))
     for part in _PARTS:
@@ -84,9 +114,9 @@ def _read_directory(root: Path, reader: _Reader) -> dict[str, Any]:
             reader.expect((part,), f"'{part}' as files in the {part}/ folder", data[part])
             del data[part]
         folder = root / part
-        files = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
-        if not files and part != "scenarios":
-            reader.problems.append(Diagnostic(_label(folder), 0, 0, "",
+        files = _folder_files(folder, reader)
+        if not files and part != "scenarios" and not folder.is_symlink():
+            reader.problems.append(Diagnostic(label(folder), 0, 0, "",
                                               f"a {part}/ folder with at least one .yaml file",
                                               "none"))
         items: list[Any] = []
@@ -98,7 +128,7 @@ def _read_directory(root: Path, reader: _Reader) -> dict[str, Any]:
                 reader.smap.files.pop(prefix, None)
                 start = len(items)
                 for i in range(len(content)):
-                    reader.smap.files[(part, start + i)] = _label(file)
+                    reader.smap.files[(part, start + i)] = label(file)
                 _reindex_list(reader.smap, prefix, part, start)
                 items.extend(content)
             elif content is not None:
@@ -119,17 +149,45 @@ def _reindex_list(smap: SourceMap, prefix: PathKey, part: str, start: int) -> No
     smap.marks.update(moved)
 
 
-def _validate_item(model: type[BaseModel], raw: Any, prefix: PathKey,
-                   reader: _Reader) -> BaseModel | None:
-    try:
-        return model.model_validate(raw)
-    except ValidationError as exc:
-        reader.problems.extend(translate(exc, prefix, reader.smap))
-        return None
+def criteria_form(items: list[Any]) -> str:
+    """How a single file's ``criteria`` list is written: ``"sets"`` (criteria sets, each
+    with its own ``criteria``), ``"flat"`` (the criteria of the one set) or ``"mixed"``.
+    An item is a criterion when it has a field only criteria have (``weight``,
+    ``direction``, ``scale``, ``gate``, ``weight_rationale``) or no sub-``criteria``; a
+    criteria set when it has ``source``; otherwise either (a parent criterion)."""
+    maps = [i for i in items if isinstance(i, dict)]
+    criterion = any(_CRITERION_ONLY & set(i) or "criteria" not in i for i in maps)
+    criteria_set = any(_SET_ONLY & set(i) for i in maps)
+    if criterion and criteria_set:
+        return "mixed"
+    return "flat" if criterion else "sets"
 
 
-_META_FIELDS = set(Meta.model_fields)
-_TOP_FIELDS = _META_FIELDS | set(_PARTS)
+def _criteria_sets(data: dict[str, Any], meta: Meta | None, single: bool,
+                   reader: _Reader) -> tuple[list[tuple[PathKey, CriteriaSet]], bool]:
+    """The criteria sets that validated, each with its data path, and whether every
+    set given did (score checks need complete sets)."""
+    raw = data.get("criteria") or []
+    if not isinstance(raw, list):
+        reader.expect(("criteria",), "a list of criteria (or of criteria sets)", raw)
+        return [], False
+    form = criteria_form(raw) if single else "sets"
+    if form == "mixed":
+        reader.problems.append(reader.smap.diagnostic(
+            ("criteria",), "either a list of criteria (one set) or a list of criteria sets, "
+            "each with its own criteria", "a mix of the two (criteria with weights and sets "
+            "with a source)"))
+        return [], False
+    if form == "flat":
+        nodes = [reader.validate(Criterion, item, ("criteria", i)) for i, item in enumerate(raw)]
+        if any(n is None for n in nodes):
+            return [], False
+        title = meta.title if meta else "the appraisal"
+        set_id = (meta.default_criteria if meta else None) or "criteria"
+        return [((), CriteriaSet(id=set_id, name=f"{title} criteria", criteria=tuple(nodes)))], True
+    sets = [(("criteria", i), reader.validate(CriteriaSet, item, ("criteria", i)))
+            for i, item in enumerate(raw)]
+    return [(p, cs) for p, cs in sets if cs is not None], all(cs is not None for _, cs in sets)
 
 
 def load(path: str | os.PathLike[str] | None = None, *, criteria: str | None = None) -> Appraisal:
@@ -141,111 +199,91 @@ def load(path: str | os.PathLike[str] | None = None, *, criteria: str | None = N
     when ``path`` does not exist.
     """
     root = Path(path) if path is not None else bundled_example()
+    if not (root.exists() or root.is_symlink()):
+        raise UsageError(f"no appraisal at '{label(root)}': expected a directory holding "
+                         "appraisal.yaml, criteria/ and options/, or a single YAML file")
+    folder = root if root.is_dir() else root.parent
     try:  # fast pass: no line numbers kept
-        return _load(root, criteria, _Reader(record=False))
+        return _load(root, criteria, _Reader(folder, record=False))
     except InputError:  # read again, keeping line numbers, to say where each problem is
-        return _load(root, criteria, _Reader(record=True))
+        return _load(root, criteria, _Reader(folder, record=True))
 
 
 def _load(root: Path, criteria: str | None, reader: _Reader) -> Appraisal:
-    if root.is_dir():
-        data = _read_directory(root, reader)
-    elif root.is_file():
-        raw = reader.read(root, ())
-        if not isinstance(raw, dict):
+    single = not root.is_dir()
+    if single:
+        data = reader.read(root, ())
+        if not isinstance(data, dict):
             if not reader.problems:  # parsed, but not a mapping
-                reader.expect((), "a mapping with title, criteria and options", raw)
+                reader.expect((), "a mapping with title, criteria and options", data)
             raise InputError(reader.problems)  # nothing more can be checked
-        data = raw
     else:
-        raise UsageError(f"no appraisal at '{root}': expected a directory holding "
-                         "appraisal.yaml, criteria/ and options/, or a single YAML file")
-
-    meta_raw = {k: v for k, v in data.items() if k in _META_FIELDS}
+        data = _read_directory(root, reader)
     for key in data:
         if key not in _TOP_FIELDS:
             mark, _ = reader.smap.locate((key,))
             reader.problems.append(Diagnostic.at(
                 mark, key, "one of the fields " + ", ".join(sorted(_TOP_FIELDS)),
-                f"unknown field '{key}'", file=_label(root)))
-    meta = _validate_item(Meta, meta_raw, (), reader) if meta_raw or root.is_file() else None
-    assert meta is None or isinstance(meta, Meta)
-    scale = _quiet(Scale, meta_raw.get("scale")) or Scale()
-    parts: dict[str, list[tuple[int, Any]]] = {}
-    for part, model in _PARTS.items():
+                f"unknown field '{key}'{did_you_mean(key, _TOP_FIELDS)}", file=label(root)))
+    meta_raw = {k: v for k, v in data.items() if k in _META_FIELDS}
+    meta = reader.validate(Meta, meta_raw, ()) if meta_raw or single else None
+    sets, complete = _criteria_sets(data, meta, single, reader)
+    parts: dict[str, list[tuple[PathKey, Any]]] = {}
+    for part in ("options", "scenarios"):
         raw_items = data.get(part) or []
         if not isinstance(raw_items, list):
             reader.expect((part,), f"a list of {part}", raw_items)
             raw_items = []
-        if not raw_items and part != "scenarios" and root.is_file():
+        if not raw_items and part == "options" and single:
             reader.expect((part,), f"a non-empty list of {part}", data.get(part))
-        parts[part] = [(i, m) for i, item in enumerate(raw_items)
-                       if (m := _validate_item(model, item, (part, i), reader)) is not None]
-
+        parts[part] = [((part, i), m) for i, item in enumerate(raw_items)
+                       if (m := reader.validate(_PARTS[part], item, (part, i))) is not None]
+    if single and not data.get("criteria"):
+        reader.expect(("criteria",), "a non-empty list of criteria", data.get("criteria"))
     reader.problems.extend(checks.run(checks.Parts(
-        meta=meta, scale=scale, criteria=parts["criteria"], options=parts["options"],
-        scenarios=parts["scenarios"],
-        criteria_complete=len(parts["criteria"]) == len(data.get("criteria") or []),
-        only_set=criteria), reader.smap))
+        meta=meta, criteria=sets, options=parts["options"], scenarios=parts["scenarios"],
+        criteria_complete=complete, only_set=criteria, repairs=reader.repairs), reader.smap))
     if reader.problems or meta is None:
         raise InputError(reader.problems)
     return Appraisal(**dict(meta),
-                     criteria=tuple(m for _, m in parts["criteria"]),
+                     criteria=tuple(cs for _, cs in sets),
                      options=tuple(m for _, m in parts["options"]),
                      scenarios=tuple(m for _, m in parts["scenarios"]),
-                     sources=tuple(_label(f) for f in reader.files),
-                     input_digest=digest(reader.files, root))
+                     sources=tuple(label(f) for f, _ in reader.files.read_files),
+                     input_digest=reader.files.digest())
 
 
-def _quiet(model: type[BaseModel], raw: Any) -> Any:
-    """``raw`` validated as ``model``, or None (its problems are reported elsewhere)."""
-    try:
-        return model.model_validate(raw) if raw is not None else None
-    except ValidationError:
-        return None
+def _read_scenario(path: Path) -> tuple[Scenario, bytes]:
+    if not (path.exists() or path.is_symlink()):
+        raise UsageError(f"no scenario file at '{label(path)}'")
+    reader = _Reader(path.parent, record=True)
+    raw = reader.read(path, ())
+    scenario = None
+    if isinstance(raw, dict):
+        scenario = reader.validate(Scenario, raw, ())
+    elif not reader.problems:
+        reader.expect((), "a mapping with id, name and weights", raw)
+    if reader.problems or scenario is None:
+        raise InputError(reader.problems)
+    return scenario, reader.files.read_files[0][1]
 
 
 def load_scenario(path: str | os.PathLike[str]) -> Scenario:
     """Read one scenario from its own YAML file (e.g. one downloaded from the HTML
     paper's what-if panel). Raises :class:`InputError` with located problems."""
-    file = Path(path)
-    if not file.is_file():
-        raise UsageError(f"no scenario file at '{file}'")
-    reader = _Reader(record=True)
-    raw = reader.read(file, ())
-    scenario = None
-    if isinstance(raw, dict):
-        scenario = _validate_item(Scenario, raw, (), reader)
-    elif not reader.problems:
-        reader.expect((), "a mapping with id, name and weights", raw)
-    if reader.problems or scenario is None:
-        raise InputError(reader.problems)
-    return scenario  # type: ignore[return-value]
+    return _read_scenario(Path(path))[0]
 
 
 def add_scenario_file(appraisal: Appraisal, path: str | os.PathLike[str]) -> Appraisal:
     """The appraisal with the scenario of one YAML file added (replacing a scenario with
     the same id), the file counted among its sources and in its input digest, so every
     command and the paper treat it like a scenario of the appraisal."""
-    scenario = load_scenario(path)
     file = Path(path)
+    scenario, content = _read_scenario(file)
     h = hashlib.sha256(appraisal.input_digest.encode())
-    h.update(b"\0" + file.name.encode() + b"\0")
-    h.update(hashlib.sha256(file.read_bytes()).digest())
+    h.update(b"\0" + os.fsencode(file.name) + b"\0")
+    h.update(content)
     kept = tuple(sc for sc in appraisal.scenarios if sc.id != scenario.id)
     return appraisal.model_copy(update={
-        "scenarios": (*kept, scenario), "sources": (*appraisal.sources, _label(file)),
+        "scenarios": (*kept, scenario), "sources": (*appraisal.sources, label(file)),
         "input_digest": "sha256:" + h.hexdigest()})
-
-
-def digest(files: list[Path], root: Path) -> str:
-    """SHA-256 over the input files (relative name and bytes, in name order), so a
-    reader can tell exactly which inputs produced a result."""
-    base = root if root.is_dir() else root.parent
-    h = hashlib.sha256()
-    for file in sorted(files, key=lambda f: f.relative_to(base).as_posix()):
-        h.update(file.relative_to(base).as_posix().encode())
-        h.update(b"\0")
-        h.update(hashlib.sha256(file.read_bytes()).digest())
-    return "sha256:" + h.hexdigest()
-

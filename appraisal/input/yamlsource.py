@@ -2,23 +2,24 @@
 
 PyYAML's parser (the C one when available) produces events; we build plain Python data
 from them ourselves so that we can (1) refuse duplicate keys instead of letting the last
-one silently win, (2) record the line and column of every value under its path, for
-error messages, and (3) skip PyYAML's node and constructor layers, which dominate load
-time on large appraisals. Tags are refused; scalars resolve exactly as under
-``yaml.SafeLoader`` (YAML 1.1 core schema), so no Python object is ever constructed.
+one silently win (keys that differ only in surrounding spaces or case are the same key),
+(2) record the line and column of every value under its path, for error messages, (3)
+bound what a file can cost (values once aliases are expanded, nesting depth), and (4)
+skip PyYAML's node and constructor layers, which dominate load time on large appraisals.
+Tags and merge keys are refused; scalars resolve exactly as under ``yaml.SafeLoader``
+(YAML 1.1 core schema), so no Python object is ever constructed, and a scalar PyYAML
+could not turn into a number or date (e.g. an integer of 5,000 digits) stays text.
 """
 
 from __future__ import annotations
 
-import functools
-import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
 
 from ..errors import Diagnostic, Mark
+from .yamlscalars import plain_scalar
 
 try:  # the C loader is several times faster on large appraisals
     _Loader: type = yaml.CSafeLoader
@@ -26,6 +27,12 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
 PathKey = tuple[str | int, ...]
+
+MAX_VALUES = 5_000_000
+"""The most values (scalars and collections) one appraisal may hold once every alias
+is expanded: a guard against "billion laughs" alias bombs."""
+MAX_DEPTH = 64
+"""The deepest nesting of collections in a file."""
 
 
 @dataclass
@@ -35,6 +42,7 @@ class SourceMap:
     record: bool = True  # False: a fast first pass that keeps no line numbers
     marks: dict[PathKey, Mark] = field(default_factory=dict)
     files: dict[PathKey, str] = field(default_factory=dict)  # prefix -> file label
+    values: int = 0  # values built so far, aliases expanded (bounded by MAX_VALUES)
 
     def locate(self, path: PathKey) -> tuple[Mark | None, PathKey]:
         """The mark of ``path`` or of its nearest recorded ancestor, and the path
@@ -67,49 +75,21 @@ def dotted(path: PathKey) -> str:
     return out
 
 
-_RESOLVERS = yaml.resolver.Resolver.yaml_implicit_resolvers
-_CTOR = yaml.constructor.SafeConstructor()
-_SIMPLE_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)$")
-_SIMPLE_FLOAT = re.compile(r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?$")
-
-
-def _scalar(event: yaml.ScalarEvent) -> Any:
-    """The value of a scalar under the YAML 1.1 safe schema, as PyYAML's SafeLoader
-    resolves it (fast paths for plain decimals; PyYAML's own constructors otherwise)."""
-    value = event.value
-    if event.tag not in (None, "!"):
-        raise yaml.constructor.ConstructorError(None, None, f"the tag {event.tag!r}",
-                                                event.start_mark)
-    if not event.implicit[0] or event.tag == "!":  # quoted, or explicitly non-specific
-        return value
-    return _plain(value)
-
-
-@functools.lru_cache(maxsize=8192)
-def _plain(value: str) -> Any:
-    """Resolve a plain scalar (cached: appraisals repeat keys and scores endlessly).
-    Only immutable values are returned, so sharing them is safe."""
-    for tag, regexp in _RESOLVERS.get(value[:1], []) if value else _RESOLVERS.get("", []):
-        if not regexp.match(value):
-            continue
-        if tag.endswith(":int"):
-            return int(value) if _SIMPLE_INT.match(value) else \
-                _CTOR.construct_yaml_int(yaml.ScalarNode(tag, value))
-        if tag.endswith(":float"):
-            return float(value) if _SIMPLE_FLOAT.match(value) else \
-                _CTOR.construct_yaml_float(yaml.ScalarNode(tag, value))
-        if tag.endswith(":bool"):
-            return _CTOR.bool_values[value.lower()]
-        if tag.endswith(":null"):
-            return None
-        if tag.endswith(":timestamp"):
-            return _CTOR.construct_yaml_timestamp(yaml.ScalarNode(tag, value))
-        return value  # merge '<<' and value '=' keys stay plain text
-    return value
+def shorten(text: str, limit: int = 60) -> str:
+    """Text from the input as a message quotes it: at most ``limit`` characters."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _mark(label: str, m: yaml.Mark) -> Mark:
     return Mark(label, m.line + 1, m.column + 1)
+
+
+class _TooBig(Exception):
+    """The input holds too many values or is nested too deeply."""
+
+    def __init__(self, at: yaml.Mark, expected: str, found: str) -> None:
+        super().__init__(expected)
+        self.at, self.expected, self.found = at, expected, found
 
 
 @dataclass(slots=True)
@@ -118,16 +98,19 @@ class _Frame:
 
     For a mapping, ``key`` is the key waiting for its value (None while the next
     event is a key), ``skip`` says the pending value belongs to a refused key, and
-    ``seen`` maps each key given so far to its line.
+    ``seen`` maps each key given so far, compared without surrounding spaces and case,
+    to its line and spelling. ``size`` counts the values inside, aliases expanded.
     """
 
     container: dict[str, Any] | list[Any]
     path: PathKey
     start: yaml.Mark
+    anchor: str | None = None
     key: str | None = None
     key_mark: yaml.Mark | None = None
     skip: bool = False
-    seen: dict[str, int] = field(default_factory=dict)
+    seen: dict[str, tuple[int, str]] = field(default_factory=dict)
+    size: int = 1
 
     @property
     def wants_key(self) -> bool:
@@ -141,12 +124,12 @@ class _Frame:
 
 class _Builder:
     """Builds plain data from parser events, recording marks and refusing duplicate
-    keys, tags and complex keys (problems are appended to ``problems``)."""
+    keys, tags, merge keys and complex keys (problems are appended to ``problems``)."""
 
     def __init__(self, label: str, prefix: PathKey, smap: SourceMap,
                  problems: list[Diagnostic]) -> None:
         self.label, self.prefix, self.smap, self.problems = label, prefix, smap, problems
-        self.anchors: dict[str, Any] = {}
+        self.anchors: dict[str, tuple[Any, int]] = {}  # name -> (value, size)
         self.stack: list[_Frame] = []
         self.root: Any = None
         self.done = False
@@ -160,7 +143,9 @@ class _Builder:
                 self.start(event, {} if kind is yaml.MappingStartEvent else [])
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 frame = self.stack.pop()
-                self.attach(frame.container, frame.start, is_scalar=False)
+                if frame.anchor:
+                    self.anchors[frame.anchor] = (frame.container, frame.size)
+                self.attach(frame.container, frame.start, is_scalar=False, size=frame.size)
             elif kind is yaml.AliasEvent:
                 self.alias(event)
             elif kind is yaml.DocumentStartEvent and self.done:
@@ -175,35 +160,57 @@ class _Builder:
                                         at.column + 1 if column is None else column,
                                         field, expected, found))
 
+    def count(self, size: int, at: yaml.Mark) -> None:
+        self.smap.values += size
+        if self.smap.values > MAX_VALUES:
+            raise _TooBig(at, f"at most {MAX_VALUES:,} values once aliases are expanded",
+                          "more (aliases that repeat aliases?)")
+
     def scalar(self, event: yaml.ScalarEvent) -> None:
-        value = _scalar(event)
+        if event.tag not in (None, "!"):
+            raise yaml.constructor.ConstructorError(
+                None, None, f"the tag {shorten(event.tag, 40)!r}", event.start_mark)
+        plain = event.implicit[0] and event.tag != "!"
+        value = plain_scalar(event.value) if plain else event.value
+        top = self.stack[-1] if self.stack else None
+        if plain and value == "<<" and top is not None and top.wants_key:
+            self.problem(event.start_mark, dotted(top.path),
+                         "the fields written out in full (no merge keys)", "'<<'")
+            top.skip = True
+            return
         if event.anchor:
-            self.anchors[event.anchor] = value
-        self.attach(value, event.start_mark, is_scalar=True)
+            self.anchors[event.anchor] = (value, 1)
+        self.attach(value, event.start_mark, is_scalar=True, size=1)
 
     def start(self, event: Any, container: dict[str, Any] | list[Any]) -> None:
         if event.tag not in (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
-            raise yaml.constructor.ConstructorError(None, None, f"the tag {event.tag!r}",
-                                                    event.start_mark)
-        if event.anchor:
-            self.anchors[event.anchor] = container
+            raise yaml.constructor.ConstructorError(
+                None, None, f"the tag {shorten(event.tag, 40)!r}", event.start_mark)
+        if len(self.stack) >= MAX_DEPTH:
+            raise _TooBig(event.start_mark, f"collections nested at most {MAX_DEPTH} deep",
+                          "deeper nesting")
+        self.count(1, event.start_mark)
         top = self.stack[-1] if self.stack else None
         path = top.child_path() if top is not None else self.prefix
-        self.stack.append(_Frame(container, path, event.start_mark))
+        self.stack.append(_Frame(container, path, event.start_mark, anchor=event.anchor))
 
     def alias(self, event: yaml.AliasEvent) -> None:
         if event.anchor not in self.anchors:
             raise yaml.composer.ComposerError(None, None, f"found undefined alias "
-                                              f"{event.anchor!r}", event.start_mark)
-        self.attach(self.anchors[event.anchor], event.start_mark, is_scalar=True)
+                                              f"{shorten(event.anchor, 40)!r}",
+                                              event.start_mark)
+        value, size = self.anchors[event.anchor]
+        self.attach(value, event.start_mark, is_scalar=True, size=size)
 
-    def attach(self, value: Any, start: yaml.Mark, is_scalar: bool) -> None:
+    def attach(self, value: Any, start: yaml.Mark, is_scalar: bool, size: int) -> None:
         """Attach a value to the open collection (as a key when one is expected)."""
+        self.count(size if is_scalar else 0, start)  # a collection counted its contents
         if not self.stack:
             self.root, self.done = value, True
             self.record(self.prefix, start)
             return
         top = self.stack[-1]
+        top.size += size
         if isinstance(top.container, list):
             child = (*top.path, len(top.container))
             top.container.append(value)
@@ -228,11 +235,16 @@ class _Builder:
             top.skip = False
             return
         child = (*top.path, key)
-        if key in top.seen:
+        same = key.strip().casefold()
+        if same in top.seen:
+            line, first = top.seen[same]
+            again = f"'{shorten(key)}' again" + (
+                "" if first == key else f" (as '{shorten(first)}'; keys that differ only in "
+                                        "spaces or case are the same key)")
             self.problem(key_mark, dotted(child), "each key once in a mapping",
-                         f"'{key}' again (first given at line {top.seen[key]})")
+                         f"{again} (first given at line {line})")
             return
-        top.seen[key] = key_mark.line + 1
+        top.seen[same] = (key_mark.line + 1, key)
         assert isinstance(top.container, dict)
         top.container[key] = value
         self.record(child, at)
@@ -242,32 +254,30 @@ class _Builder:
             self.smap.marks[path] = _mark(self.label, at)
 
 
-def read_yaml(file: Path, label: str, prefix: PathKey, smap: SourceMap,
-              problems: list[Diagnostic]) -> Any:
-    """Read one YAML file, recording its marks under ``prefix`` in ``smap`` (when
-    ``smap.record``).
+def parse_yaml(text: str, label: str, prefix: PathKey, smap: SourceMap,
+               problems: list[Diagnostic]) -> Any:
+    """Build the data of one YAML document, recording its marks under ``prefix`` in
+    ``smap`` (when ``smap.record``).
 
-    Problems (unreadable file, syntax errors, duplicate keys, tags) are appended to
-    ``problems``; the return value is ``None`` when the file could not be parsed.
+    Problems (syntax errors, duplicate keys, tags, too many values) are appended to
+    ``problems``; the return value is ``None`` when the text could not be read.
     """
     smap.files[prefix] = label
     try:
-        text = file.read_bytes()
-    except OSError as exc:
-        problems.append(Diagnostic(label, 0, 0, "", "a readable file", exc.strerror or str(exc)))
-        return None
-    try:
         return _Builder(label, prefix, smap, problems).build(yaml.parse(text, Loader=_Loader))
+    except _TooBig as exc:
+        problems.append(Diagnostic(label, exc.at.line + 1, exc.at.column + 1, "",
+                                   exc.expected, exc.found))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         if isinstance(exc, yaml.constructor.ConstructorError):
             problems.append(Diagnostic(label, line, col, "", "plain YAML values (no tags)",
-                                       str(exc.problem)))
+                                       shorten(str(exc.problem), 80)))
         else:
+            why = shorten(str(exc.problem or exc.context), 80)
             problems.append(Diagnostic(label, line, col, "", "valid YAML",
-                                       f"a syntax error ({exc.problem or exc.context})"))
-        return None
+                                       f"a syntax error ({why})"))
     except yaml.YAMLError as exc:
-        problems.append(Diagnostic(label, 0, 0, "", "valid YAML", str(exc)))
-        return None
+        problems.append(Diagnostic(label, 0, 0, "", "valid YAML", shorten(str(exc), 120)))
+    return None
