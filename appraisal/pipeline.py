@@ -16,6 +16,7 @@ import numpy as np
 
 from .analysis.dominance import DEFAULT_FLIP_SHARE, DEFAULT_TOLERANCE
 from .analysis.ranking import Ranking, rank_problem
+from .core.limits import MAX_SAMPLES, MAX_SEED
 from .core.problem import Problem, Weighting
 from .errors import UsageError
 from .input.compile import compile_problem, scenarios_of, weighting
@@ -26,9 +27,6 @@ if TYPE_CHECKING:
     from .analysis.sampling import WeightModel
     from .analysis.scenarios import ScenarioComparison
     from .analysis.sensitivity import Sensitivity
-
-MAX_SAMPLES = 100_000_000
-"""The most Monte Carlo samples a request may ask for."""
 
 
 @dataclass(frozen=True)
@@ -150,6 +148,8 @@ def run(appraisal: Appraisal, request: Request = Request(), *,
     :class:`AppraisalResult`); ``progress(done, total)`` reports Monte Carlo draws."""
     if not 0 <= request.samples <= MAX_SAMPLES:
         raise UsageError(f"samples must be from 0 to {MAX_SAMPLES:,}; found {request.samples}")
+    if request.seed is not None and not 0 <= request.seed <= MAX_SEED:
+        raise UsageError(f"the seed must be from 0 to {MAX_SEED:,}; found {request.seed}")
     method = get_method(request.method or appraisal.method)
     seed = appraisal.seed if request.seed is None else request.seed
     long_list = compile_problem(appraisal, request.criteria, request.scenario, request.weights)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..core.limits import MAX_SAMPLES, MAX_SEED
 from ..report import FORMATS
 from .common import friendly, load_with_scenario, parse_weights, path_argument, weighting_options
 from .progress import progress_bar
@@ -31,10 +32,10 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
               metavar="DIR", help="Your own templates (rendered in a sandbox); any "
               "template missing there comes from the bundled set.")
 @weighting_options
-@click.option("--samples", type=click.IntRange(min=0), default=100_000,
+@click.option("--samples", type=click.IntRange(min=0, max=MAX_SAMPLES), default=100_000,
               show_default=True, help="Random weightings for the rank acceptability "
               "analysis (0 skips it).")
-@click.option("--seed", type=click.IntRange(min=0), default=None,
+@click.option("--seed", type=click.IntRange(min=0, max=MAX_SEED), default=None,
               help="Random seed (default: the appraisal's).")
 @click.option("--date", "when", callback=_parse_date, metavar="YYYY-MM-DD",
               help="Date printed on the paper (default: SOURCE_DATE_EPOCH, else today).")

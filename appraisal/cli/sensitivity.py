@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from ..core.limits import MAX_SAMPLES, MAX_SEED
 from .common import friendly, load_with_scenario, parse_weights, path_argument, weighting_options
 from .progress import progress_bar
 
@@ -40,9 +41,9 @@ def parse_ordinal(text: str | None) -> tuple[tuple[str, ...], ...]:
 @path_argument
 @weighting_options
 @click.option("--method", metavar="NAME", help="Aggregation method (default: the appraisal's).")
-@click.option("--samples", type=click.IntRange(min=0), default=10_000, show_default=True,
-              help="Monte Carlo weight samples (0 skips the Monte Carlo analysis).")
-@click.option("--seed", type=click.IntRange(min=0), default=None,
+@click.option("--samples", type=click.IntRange(min=0, max=MAX_SAMPLES), default=10_000,
+              show_default=True, help="Monte Carlo weight samples (0 skips the Monte Carlo analysis).")
+@click.option("--seed", type=click.IntRange(min=0, max=MAX_SEED), default=None,
               help="Random seed (default: the appraisal's seed).")
 @click.option("--score-uncertainty", is_flag=True,
               help="Also sample each score within its low..high range.")

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from ..core.limits import MAX_NUMBER
 from ..core.problem import CriteriaTree, Problem, Weighting
 from ..errors import UsageError
 from .models import Appraisal, CriteriaSet, Criterion, Scenario, leaves
@@ -64,8 +65,9 @@ def _weighted_tree(cs: CriteriaSet, sc: Scenario | None,
     for cid in [*(sc.weights if sc else {}), *user]:
         base.index(cid)  # an unknown id is a UsageError naming the valid ones
     for cid, w in user.items():
-        if not (w >= 0 and np.isfinite(w)):
-            raise UsageError(f"weight for '{cid}' must be a non-negative number; found {w}")
+        if not (0 <= w <= MAX_NUMBER):
+            raise UsageError(f"the weight of '{cid}' must be a number from 0 to "
+                             f"{MAX_NUMBER:g}; found {w:g}")
     tree = _tree(cs.criteria, {**(sc.weights if sc else {}), **user})
     totals = np.zeros(len(tree.ids) + 1)
     np.add.at(totals, tree.parent + 1, tree.raw_weight)

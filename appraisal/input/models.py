@@ -2,33 +2,78 @@
 
 These models know the YAML format and its per-object rules (types, ranges,
 ``low <= value <= high``). Rules that need the whole appraisal (unique ids, references,
-completeness of scores, cycles) live in :mod:`appraisal.checks`. Nothing numeric here
-beyond validation: :mod:`appraisal.compile` turns the model into arrays.
+completeness of scores, cycles) live in :mod:`appraisal.input.checks`. Nothing numeric
+here beyond validation: :mod:`appraisal.input.compile` turns the model into arrays.
+
+Limits that keep every computation finite: numbers are at most :data:`MAX_NUMBER` in
+size (so that sums of weights and widths of scales cannot overflow), and text carries
+no control characters (they would corrupt a terminal, a Word file or a PDF).
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
+from ..core.limits import MAX_NUMBER, MAX_SEED
 from ..errors import UsageError
 
 FORMAT_VERSION = 1
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069]")
+"""Characters text may not hold: C0 and C1 controls (tab and line breaks apart), and
+the Unicode line separators and bidirectional overrides that can disguise text."""
 
 Id = Annotated[
     str,
     Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80,
           description="A short lowercase identifier: letters, digits, '-' or '_'."),
 ]
-Number = Annotated[float, Field(allow_inf_nan=False)]
-Weight = Annotated[float, Field(ge=0, allow_inf_nan=False,
+Number = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_NUMBER, le=MAX_NUMBER)]
+Weight = Annotated[float, Field(ge=0, le=MAX_NUMBER, allow_inf_nan=False,
                                 description="Any non-negative number; normalised among siblings.")]
+
+
+def _control_in(value: Any) -> str | None:
+    """The first forbidden character in a text, or in the texts (items, keys, values)
+    directly inside a list or mapping; nested models check their own fields."""
+    if isinstance(value, str):
+        found = _CONTROL.search(value)
+        return found.group() if found else None
+    if isinstance(value, dict):
+        items: list[Any] = [*value.keys(), *value.values()]
+    elif isinstance(value, (list, tuple)):
+        items = list(value)
+    else:
+        return None
+    for item in items:
+        found = _CONTROL.search(item) if isinstance(item, str) else None
+        if found:
+            return found.group()
+    return None
 
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _printable(cls, value: Any, info: ValidationInfo) -> Any:
+        ch = _control_in(value) if isinstance(value, (str, dict, list, tuple)) else None
+        if ch is not None:
+            raise ValueError("text without control characters; found the control "
+                             f"character U+{ord(ch):04X}")
+        return value
 
 
 class Scale(_Frozen):
@@ -238,7 +283,8 @@ class Meta(_Frozen):
     default_criteria: Id | None = Field(default=None, description="The criteria set used "
                                         "when none is chosen (default: the first).")
     method: str = Field(default="weighted-sum", description="The aggregation method.")
-    seed: int = Field(default=0, ge=0, description="Seed of every random draw (Monte Carlo).")
+    seed: int = Field(default=0, ge=0, le=MAX_SEED,
+                      description="Seed of every random draw (Monte Carlo).")
     paper: Paper | None = Field(default=None,
                                 description="Narrative of the appraisal paper (optional).")
 

@@ -173,7 +173,7 @@ class _Builder:
         plain = event.implicit[0] and event.tag != "!"
         value = plain_scalar(event.value) if plain else event.value
         top = self.stack[-1] if self.stack else None
-        if plain and value == "<<" and top is not None and top.wants_key:
+        if value == "<<" and plain and top is not None and top.wants_key:
             self.problem(event.start_mark, dotted(top.path),
                          "the fields written out in full (no merge keys)", "'<<'")
             top.skip = True
@@ -203,19 +203,27 @@ class _Builder:
         self.attach(value, event.start_mark, is_scalar=True, size=size)
 
     def attach(self, value: Any, start: yaml.Mark, is_scalar: bool, size: int) -> None:
-        """Attach a value to the open collection (as a key when one is expected)."""
-        self.count(size if is_scalar else 0, start)  # a collection counted its contents
-        if not self.stack:
+        """Attach a value to the open collection (as a key when one is expected). The
+        hot path of reading: kept to plain attribute access."""
+        if is_scalar:  # a collection counted itself and its contents as they came
+            total = self.smap.values + size
+            self.smap.values = total
+            if total > MAX_VALUES:
+                raise _TooBig(start, f"at most {MAX_VALUES:,} values once aliases are "
+                              "expanded", "more (aliases that repeat aliases?)")
+        stack = self.stack
+        if not stack:
             self.root, self.done = value, True
             self.record(self.prefix, start)
             return
-        top = self.stack[-1]
+        top = stack[-1]
         top.size += size
-        if isinstance(top.container, list):
-            child = (*top.path, len(top.container))
-            top.container.append(value)
-            self.record(child, start)
-        elif top.wants_key:
+        container = top.container
+        if type(container) is list:
+            if self.smap.record:
+                self.smap.marks[(*top.path, len(container))] = _mark(self.label, start)
+            container.append(value)
+        elif top.key is None and not top.skip:
             self.take_key(top, value, start)
         else:
             self.take_value(top, value, start if is_scalar else top.key_mark or start)
@@ -247,7 +255,8 @@ class _Builder:
         top.seen[same] = (key_mark.line + 1, key)
         assert isinstance(top.container, dict)
         top.container[key] = value
-        self.record(child, at)
+        if self.smap.record:
+            self.smap.marks[child] = _mark(self.label, at)
 
     def record(self, path: PathKey, at: yaml.Mark) -> None:
         if self.smap.record:

@@ -1,0 +1,10 @@
+"""The limits every layer applies to numbers it is given, so that every computation
+stays finite and every run ends: stated once, documented in docs/format.md and
+docs/cli.md, and named in the message when a limit is passed."""
+
+MAX_NUMBER = 1e12
+"""The largest magnitude of a weight, a scale bound or a score."""
+MAX_SAMPLES = 100_000_000
+"""The most Monte Carlo samples a run may ask for."""
+MAX_SEED = 2**63 - 1
+"""The largest random seed."""
