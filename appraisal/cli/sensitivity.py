@@ -42,7 +42,8 @@ def parse_ordinal(text: str | None) -> tuple[tuple[str, ...], ...]:
 @weighting_options
 @click.option("--method", metavar="NAME", help="Aggregation method (default: the appraisal's).")
 @click.option("--samples", type=click.IntRange(min=0, max=MAX_SAMPLES), default=10_000,
-              show_default=True, help="Monte Carlo weight samples (0 skips the Monte Carlo analysis).")
+              show_default=True,
+              help="Monte Carlo weight samples (0 skips the Monte Carlo analysis).")
 @click.option("--seed", type=click.IntRange(min=0, max=MAX_SEED), default=None,
               help="Random seed (default: the appraisal's seed).")
 @click.option("--score-uncertainty", is_flag=True,
