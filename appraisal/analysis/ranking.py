@@ -8,11 +8,12 @@ total), so that no caller computes them again.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
 from ..core.ordering import best_first, competition_ranks
-from ..core.problem import FloatArray, IntArray, Problem
+from ..core.problem import BoolArray, FloatArray, IntArray, Problem
 from ..core.screening import ScreenedOption, passes, screened_out
 from ..methods import Method
 
@@ -29,7 +30,13 @@ class RankedOption:
     total: float
     behind: float  # the leader's total minus this option's
     contributions: dict[str, float]  # leaf criterion id -> part of the total
-    tied_with: tuple[str, ...]
+    tied: bool  # shares its rank with another option (Ranking.ties lists the groups)
+    close_to_above: bool  # within NEAR_TIE of the option ranked just above it
+
+
+NEAR_TIE = 0.005
+"""Totals (0 to 1) closer than this to the option ranked just above, half a point on the
+100-point scale, are marked as practically tied when the ranking is shown."""
 
 
 @dataclass(frozen=True)
@@ -39,8 +46,10 @@ class Ranking:
     Arrays are indexed like ``problem`` (the short list, in input order): ``totals``,
     ``ranks`` (competition ranks), ``behind`` (leader's total minus each total) and
     ``contributions`` ((n, m), None when the method has none). ``order`` lists the
-    short list best first. ``local_weights``/``global_weights`` give every node of the
-    criteria tree its share of its group and of the total.
+    short list best first. ``close_to_above`` marks an option whose total is within
+    :data:`NEAR_TIE` of the next better total but not tied with it.
+    ``local_weights``/``global_weights`` give every node of the criteria tree its share
+    of its group and of the total.
     """
 
     method: str
@@ -51,34 +60,36 @@ class Ranking:
     order: IntArray
     behind: FloatArray
     contributions: FloatArray | None
+    close_to_above: BoolArray
     local_weights: FloatArray
     global_weights: FloatArray
 
-    @property
+    @cached_property
     def options(self) -> tuple[RankedOption, ...]:
         """The short list as rows, best first."""
+        return tuple(self._row(int(i)) for i in self.order)
+
+    def _row(self, i: int) -> RankedOption:
         p = self.problem
         numbers = p.option_numbers or (None,) * len(p.option_ids)
-        groups: dict[int, list[str]] = {}
-        for i in self.order:
-            groups.setdefault(int(self.ranks[i]), []).append(p.option_ids[i])
-        rows = []
-        for i in (int(x) for x in self.order):
-            oid = p.option_ids[i]
-            contrib = {} if self.contributions is None else {
-                c: float(self.contributions[i, j]) for j, c in enumerate(p.criterion_ids)}
-            rows.append(RankedOption(
-                index=i, id=oid, name=p.option_names[i], number=numbers[i],
-                rank=int(self.ranks[i]), total=float(self.totals[i]),
-                behind=float(self.behind[i]), contributions=contrib,
-                tied_with=tuple(o for o in groups[int(self.ranks[i])] if o != oid)))
-        return tuple(rows)
+        contrib = {} if self.contributions is None else {
+            c: float(self.contributions[i, j]) for j, c in enumerate(p.criterion_ids)}
+        rank = self.ranks[i]
+        return RankedOption(
+            index=i, id=p.option_ids[i], name=p.option_names[i], number=numbers[i],
+            rank=int(rank), total=float(self.totals[i]), behind=float(self.behind[i]),
+            contributions=contrib, tied=bool(self._shared[rank] > 1),
+            close_to_above=bool(self.close_to_above[i]))
+
+    @cached_property
+    def _shared(self) -> IntArray:
+        """How many options hold each rank (indexed by rank)."""
+        return np.bincount(self.ranks, minlength=len(self.ranks) + 1)
 
     @property
     def leader(self) -> RankedOption | None:
         """The first option (input order breaks an exact tie), None if none passed."""
-        rows = self.options
-        return rows[0] if rows else None
+        return self._row(int(self.order[0])) if len(self.order) else None
 
     @property
     def ties(self) -> tuple[tuple[str, ...], ...]:
@@ -108,8 +119,14 @@ def rank_problem(long_list: Problem, method: Method) -> Ranking:
                if method.contributions is not None and n else None)
     order = best_first(ranks)
     behind = totals[order[0]] - totals if n else np.zeros(0)
+    close = np.zeros(n, dtype=bool)
+    if n > 1:
+        gap = totals[order[:-1]] - totals[order[1:]]  # each option's distance to the one above
+        above_tied = ranks[order[1:]] == ranks[order[:-1]]
+        close[order[1:]] = (gap < NEAR_TIE) & ~above_tied
     tree = short.tree
     return Ranking(method=method.name, problem=short, screened_out=screened_out(long_list),
                    totals=totals, ranks=ranks, order=order, behind=behind,
-                   contributions=contrib, local_weights=tree.local_weights(),
+                   contributions=contrib, close_to_above=close,
+                   local_weights=tree.local_weights(),
                    global_weights=tree.global_weights())

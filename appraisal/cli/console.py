@@ -1,28 +1,62 @@
 """Terminal tables (rich). Formatting only: every number comes from a result object and
-passes through :mod:`appraisal.presentation.formatting`."""
+passes through :mod:`appraisal.presentation.formatting`.
+
+Safe and readable at any width: the console never interprets text from the input as
+markup or emoji codes, every table fits the terminal (wide tables are keyed by short
+codes with a legend, or split), and totals are points out of 100.
+"""
 
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Sequence
 
 from rich import box
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
+from ..analysis.ranking import NEAR_TIE
 from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
-from ..presentation.export import WEIGHTS_NOTE
 from ..presentation.summary import gate_reason, sentences
 
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+CELL = 7
+"""Width of a numeric column of points ("100.0" and padding)."""
 
-def _label(number: int | None, option_id: str) -> str:
-    return str(number) if number is not None else option_id
+
+def safe(text: str) -> str:
+    """Text from the input as the terminal shows it: no control characters (the format
+    refuses them; this is the second guard)."""
+    return _UNPRINTABLE.sub("\ufffd", text)
+
+
+def terminal(width: int | None = None) -> Console:
+    """A console that prints text literally (no markup, emoji codes or highlighting)."""
+    return Console(markup=False, emoji=False, highlight=False, width=width)
+
+
+def _heading(console: Console, title: str, what: str) -> None:
+    console.print(Text(safe(title), style="bold"))
+    console.print(safe(what))
+
+
+def _chunks(codes: Sequence[str], room: int) -> list[list[int]]:
+    """Column indices in groups that fit ``room`` characters of numeric columns."""
+    per = max(1, room // CELL)
+    parts = max(1, math.ceil(len(codes) / per))
+    per = math.ceil(len(codes) / parts)  # even groups: 6 and 6, not 11 and 1
+    idx = list(range(len(codes)))
+    return [idx[k:k + per] for k in range(0, len(idx), per)] or [[]]
 
 
 def print_ranking(result: AppraisalResult, console: Console | None = None) -> None:
-    """Two tables: the ranking (rank, option, total) and the per-criterion contributions
-    (criteria as rows, ranked options as columns, so it fits a terminal)."""
-    console = console or Console()
+    """The ranking (rank, option, total in points), then the per-criterion
+    contributions with options as rows and criteria keyed C1, C2, ... (split to fit the
+    terminal), a legend, ties and near-ties, and the options screened out."""
+    console = console or terminal()
     r = result.ranking
     what = f"criteria set {result.criteria_set}"
     if result.scenario:
@@ -30,121 +64,145 @@ def print_ranking(result: AppraisalResult, console: Console | None = None) -> No
     if result.overrides:
         what += ", weights " + ", ".join(f"{k}={fmt.plain(v)}"
                                          for k, v in result.overrides.items())
-    console.print(f"[bold]{result.title}[/bold]\n{what}; method {result.method.name}")
+    _heading(console, result.title, f"{what}; method {result.method.name}; "
+                                    "totals in points out of 100")
     rows = r.options
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    table.add_column("Rank", justify="right")
-    table.add_column("No.", justify="right")
-    table.add_column("Option")
-    table.add_column("Total", justify="right")
+    table.add_column("Rank", justify="right", no_wrap=True)
+    table.add_column("No.", justify="right", no_wrap=True)
+    table.add_column("Option", overflow="fold")
+    table.add_column("Total", justify="right", no_wrap=True)
     for o in rows:
-        rank = f"{o.rank}=" if o.tied_with else str(o.rank)
-        table.add_row(rank, "" if o.number is None else str(o.number), o.name, fmt.total(o.total))
+        mark = "=" if o.tied else "≈" if o.close_to_above else ""
+        table.add_row(f"{o.rank}{mark}", "" if o.number is None else str(o.number),
+                      safe(o.name), fmt.points(o.total))
     console.print(table)
+    if any(o.tied for o in rows):
+        console.print("= tied: totals within 1e-9 of each other share a rank.")
+    if any(o.close_to_above for o in rows):
+        console.print(f"≈ practically tied with the option above: within "
+                      f"{fmt.points(NEAR_TIE)} points of it, too close to call.")
     p = result.long_list
     if rows and rows[0].contributions:
-        contrib = Table(box=box.SIMPLE_HEAD, pad_edge=False,
-                        title="Contributions (weight x value) by option", title_justify="left")
-        contrib.add_column("Criterion (weight)", no_wrap=True, max_width=34)
-        for o in rows:
-            contrib.add_column(_label(o.number, o.id), justify="right")
-        for c, w in zip(p.criterion_ids, p.weights, strict=True):
-            contrib.add_row(f"{c} ({fmt.pct(float(w))})",
-                            *(fmt.total(o.contributions.get(c, 0.0)) for o in rows))
-        contrib.add_row("Total", *(fmt.total(o.total) for o in rows), style="bold")
-        console.print(contrib)
-    console.print(WEIGHTS_NOTE, style="dim")
-    for group in r.ties:
-        console.print("Tied: " + ", ".join(group))
+        codes = [f"C{j + 1}" for j in range(len(p.criterion_ids))]
+        label = [str(o.number) if o.number is not None else safe(o.id)[:12] for o in rows]
+        first = max(len("Option"), *(len(x) for x in label)) + 2
+        console.print("Contributions of each criterion to each total (points out of 100):")
+        for group in _chunks(codes, console.width - first - CELL - 2):
+            t = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+            t.add_column("Option", justify="right", no_wrap=True)
+            for j in group:
+                t.add_column(codes[j], justify="right", no_wrap=True)
+            if group[-1:] == [len(codes) - 1]:
+                t.add_column("Total", justify="right", no_wrap=True)
+            for o, name in zip(rows, label, strict=True):
+                cells = [fmt.points(o.contributions[p.criterion_ids[j]]) for j in group]
+                if group[-1:] == [len(codes) - 1]:
+                    cells.append(fmt.points(o.total))
+                t.add_row(name, *cells)
+            console.print(t)
+        for code, cid, name, w in zip(codes, p.criterion_ids, p.criterion_names, p.weights,
+                                      strict=True):
+            console.print(f"  {code} {safe(cid)}: {safe(name)} ({fmt.pct(float(w))} of the "
+                          "weight)")
     if r.screened_out:
         console.print("Screened out by gates:")
         for s in r.screened_out:
-            console.print(f"  {s.name} ({s.id}): " + "; ".join(gate_reason(f)
-                                                              for f in s.failures))
-    console.print(f"Input digest {result.input_digest}", style="dim")
+            console.print(f"  {safe(s.name)} ({safe(s.id)}): "
+                          + "; ".join(safe(gate_reason(f)) for f in s.failures), soft_wrap=True)
+    console.print(Text(f"Input digest {result.input_digest}", style="dim"), soft_wrap=True)
+
+
+def _names(ids: Sequence[str], names: dict[str, str]) -> str:
+    return ", ".join(safe(names[o]) for o in ids) or "-"
 
 
 def print_sensitivity(result: AppraisalResult, console: Console | None = None) -> None:
-    """The table format: summary, then one compact table per analysis."""
+    """The table format: summary, then one compact table per analysis, each fitted to
+    the terminal (the scenarios keyed S1, S2, ... with a legend)."""
     s, sc = result.sensitivity, result.scenarios
     assert s is not None and sc is not None, "a sensitivity result is required"
-    con = console or Console(width=max(Console().width, 100))
+    con = console or terminal()
     p = s.problem
     oname = dict(zip(p.option_ids, p.option_names, strict=True))
     cname = dict(zip(p.tree.ids, p.tree.names, strict=True))
     what = (f"criteria set {result.criteria_set}"
             + (f", scenario {result.scenario}" if result.scenario else ""))
-    con.print(f"[bold]{result.title}[/bold]\n{what} ({s.method}, "
-              f"{'exact' if s.exact else 'numeric'})")
+    _heading(con, result.title, f"{what} ({s.method}, {'exact' if s.exact else 'numeric'})")
     for sentence in sentences(s.summary, oname, cname):
-        con.print(f"- {sentence}")
+        con.print(f"- {safe(sentence)}")
 
     t = Table(title="Weight stability intervals (share of total weight; leader "
-              f"{oname[s.leader]})", title_justify="left")
+              f"{safe(oname[s.leader])})", title_justify="left")
     for col in ("Criterion", "Base", "Stays first from", "to", "Below: leads", "Above: leads"):
-        t.add_column(col)
+        t.add_column(col, overflow="fold")
     for iv in s.weight_switching.intervals:
-        t.add_row(iv.node_name, fmt.pct(iv.base_weight), fmt.pct(iv.low_weight),
-                  fmt.pct(iv.high_weight), ", ".join(oname[o] for o in iv.below) or "-",
-                  ", ".join(oname[o] for o in iv.above) or "-")
+        t.add_row(safe(iv.node_name), fmt.pct(iv.base_weight), fmt.pct(iv.low_weight),
+                  fmt.pct(iv.high_weight), _names(iv.below, oname), _names(iv.above, oname))
     con.print(t)
 
     t = Table(title="Score switching values: per option, the smallest single score change "
               "that changes the leader", title_justify="left")
     for col in ("Option", "Criterion", "Score", "Switches at", "New leader"):
-        t.add_column(col)
+        t.add_column(col, overflow="fold")
     by_rank = [int(i) for i in result.ranking.order]
     for oid in (p.option_ids[i] for i in by_rank):
         rows = [x for x in s.score_switching.switches if x.option_id == oid and x.change]
         if not rows:
-            t.add_row(oname[oid], "-", "-", "none within the scale", "-")
+            t.add_row(safe(oname[oid]), "-", "-", "none within the scale", "-")
             continue
         x = min(rows, key=lambda r: r.scale_share or 0.0)
-        t.add_row(oname[oid], cname[x.criterion_id], fmt.score(x.score),
-                  fmt.score(x.switching_score or 0.0), ", ".join(oname[o] for o in x.new_leader))
+        t.add_row(safe(oname[oid]), safe(cname[x.criterion_id]), fmt.score(x.score),
+                  fmt.score(x.switching_score or 0.0), _names(x.new_leader, oname))
     con.print(t)
 
+    codes = [f"S{k + 1}" for k in range(len(sc.scenario_ids))]
     t = Table(title="Ranks by scenario", title_justify="left")
-    t.add_column("Option")
-    for sid in sc.scenario_ids:
-        t.add_column(sid, justify="right")
-    t.add_column("Max regret", justify="right")
-    t.add_column("Weight to move", justify="right")
+    t.add_column("Option", overflow="fold")
+    for code in codes:
+        t.add_column(code, justify="right", no_wrap=True)
+    t.add_column("Max regret", justify="right", overflow="fold")
+    t.add_column("Weight to move", justify="right", overflow="fold")
     moved = {d.option_id: d for d in s.distances.options}
     for i in by_rank:
         oid = sc.option_ids[i]
         d = moved.get(oid)
         move = ("-" if d is None else "never first" if d.never_first
                 else fmt.pct(d.weight_moved or 0))
-        t.add_row(oname[oid], *(str(r) for r in sc.ranks[i]), fmt.total(float(sc.max_regret[i])),
-                  move)
+        t.add_row(safe(oname[oid]), *(str(r) for r in sc.ranks[i]),
+                  fmt.points(float(sc.max_regret[i])), move)
     con.print(t)
+    for code, sid, name in zip(codes, sc.scenario_ids, sc.scenario_names, strict=True):
+        con.print(f"  {code} {safe(sid)}: {safe(name)}")
     con.print("Kendall tau-b between scenarios: " + "; ".join(
-        f"{sc.scenario_ids[a]}/{sc.scenario_ids[b]} {sc.tau[a, b]:.2f}"
-        for a in range(len(sc.scenario_ids)) for b in range(a + 1, len(sc.scenario_ids))))
-    con.print("Weight to move: least share of the total weight to move between criteria "
-              "to put the option first (half the L1 distance).", style="dim")
+        f"{codes[a]}/{codes[b]} {sc.tau[a, b]:.2f}"
+        for a in range(len(codes)) for b in range(a + 1, len(codes))))
+    con.print(Text("Max regret: points behind the best option, at worst across the "
+                   "scenarios. Weight to move: least share of the total weight to move "
+                   "between criteria to put the option first (half the L1 distance).",
+                   style="dim"))
 
     if s.smaa is not None:
         r = s.smaa
         t = Table(title=f"Rank acceptability ({r.samples:,} samples; {r.weight_model}; "
                   f"{r.score_model})", title_justify="left")
-        t.add_column("Option")
+        t.add_column("Option", overflow="fold")
         shown = min(3, len(r.option_ids))
         for k in range(shown):
-            t.add_column(f"Rank {k + 1}", justify="right")
-        t.add_column("Confidence", justify="right")
+            t.add_column(f"Rank {k + 1}", justify="right", overflow="fold")
+        t.add_column("Confidence", justify="right", overflow="fold")
         for i in by_rank:
             conf = float(r.confidence[i])
-            t.add_row(oname[r.option_ids[i]],
+            t.add_row(safe(oname[r.option_ids[i]]),
                       *(fmt.pct(float(v)) for v in r.acceptability[i, :shown]),
                       "-" if math.isnan(conf) else fmt.pct(conf))
         con.print(t)
 
     dom = s.dominance
     for a, b in dom.reduced_edges:
-        con.print(f"{oname[a]} dominates {oname[b]}")
+        con.print(f"{safe(oname[a])} dominates {safe(oname[b])}")
     for nt in dom.near_ties:
-        con.print(f"Indistinguishable: {oname[nt.better]} and {oname[nt.worse]} "
+        con.print(f"Indistinguishable: {safe(oname[nt.better])} and {safe(oname[nt.worse])} "
                   f"({nt.reason})")
-    con.print(f"Seed {s.seed}; input digest {result.input_digest}", style="dim")
+    con.print(Text(f"Seed {s.seed}; input digest {result.input_digest}", style="dim"),
+              soft_wrap=True)

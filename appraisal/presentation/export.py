@@ -73,7 +73,7 @@ def rank_to_dict(result: AppraisalResult) -> dict[str, Any]:
         "weights_note": WEIGHTS_NOTE,
         "ranking": [
             {"id": o.id, "number": o.number, "name": o.name, "rank": o.rank, "score": o.total,
-             "tied_with": list(o.tied_with), "contributions": o.contributions}
+             "tied": o.tied, "contributions": o.contributions}
             for o in r.options],
         "ties": [list(t) for t in r.ties],
         "screened_out": [
@@ -88,15 +88,24 @@ def rank_to_dict(result: AppraisalResult) -> dict[str, Any]:
     }
 
 
+def csv_text(text: str) -> str:
+    """A text cell a spreadsheet shows as text: one starting with ``=``, ``+``, ``-``,
+    ``@``, a tab or a carriage return would be read as a formula, so it gets a leading
+    apostrophe (OWASP, "CSV Injection")."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def rank_to_csv(result: AppraisalResult) -> str:
-    """One row per ranked option: rank, id, number, name, score, then contributions."""
+    """One row per ranked option: rank, id, number, name, score, then contributions.
+    Numbers are written in full precision; text is safe to open in a spreadsheet."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     crits = list(result.long_list.criterion_ids)
-    writer.writerow(["rank", "id", "number", "name", "score", *crits])
+    writer.writerow(["rank", "id", "number", "name", "score", *map(csv_text, crits)])
     for o in result.ranking.options:
-        writer.writerow([o.rank, o.id, "" if o.number is None else o.number, o.name,
-                         repr(o.total), *(repr(o.contributions.get(c, 0.0)) for c in crits)])
+        writer.writerow([o.rank, csv_text(o.id), "" if o.number is None else o.number,
+                         csv_text(o.name), repr(o.total),
+                         *(repr(o.contributions.get(c, 0.0)) for c in crits)])
     return buf.getvalue()
 
 

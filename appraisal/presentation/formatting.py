@@ -27,6 +27,12 @@ def total(value: float) -> str:
     return "n/a" if not math.isfinite(value) else f"{value:.3f}"
 
 
+def points(value: float) -> str:
+    """A total or contribution on the 0..1 scale as points out of 100, one decimal:
+    ``0.6853 -> "68.5"``."""
+    return "n/a" if not math.isfinite(value) else f"{100 * value:.1f}"
+
+
 def score(value: float) -> str:
     """A score (e.g. a switching value): at most two decimals, no trailing zeros."""
     if not math.isfinite(value):

@@ -9,6 +9,7 @@ same fixed timestamp, so the same inputs give the same bytes.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import date, datetime
 from typing import Any
@@ -26,6 +27,30 @@ from .blocks import Block
 
 HANG = Cm(1.0)
 TEXT_WIDTH = Cm(17.0)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """Text Word can hold: characters XML 1.0 forbids are dropped (the input format
+    refuses control characters; this is the second guard)."""
+    return _NOT_XML.sub("", text)
+
+
+def _clean(value: Any) -> Any:
+    """The context with every text made safe for Word's XML."""
+    if isinstance(value, str):
+        return xml_text(value)
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
+
+
+def _prop(text: str) -> str:
+    """A document property: Word allows at most 255 characters."""
+    text = xml_text(text)
+    return text if len(text) <= 255 else text[:254] + "\u2026"
 
 
 def _setup(doc: DocumentObject, ctx: dict[str, Any], day: date) -> None:
@@ -41,13 +66,13 @@ def _setup(doc: DocumentObject, ctx: dict[str, Any], day: date) -> None:
         doc.styles[name].font.name = "Arial"
     stamp = datetime(day.year, day.month, day.day)
     cp = doc.core_properties
-    cp.title = ctx["title"]
-    cp.author = f"appraisal {ctx['version']}"
+    cp.title = _prop(ctx["title"])
+    cp.author = _prop(f"appraisal {ctx['version']}")
     cp.last_modified_by = cp.author
     cp.created = cp.modified = stamp
     cp.last_printed = stamp
     cp.revision = 1
-    cp.comments = ctx["notice"]
+    cp.comments = _prop(ctx["notice"])
 
 
 def _numbered(doc: DocumentObject, number: str, text: str, bold: bool = False,
@@ -204,7 +229,7 @@ def fixed_zip(data: bytes, stamp: tuple[int, int, int, int, int, int]) -> bytes:
 
 def render_docx(ctx: dict[str, Any], day: date) -> bytes:
     """The paper as .docx bytes, deterministic for a given context and date."""
-    doc = _document(ctx, day)
+    doc = _document(_clean(ctx), day)
     buf = io.BytesIO()
     doc.save(buf)
     return fixed_zip(buf.getvalue(), (max(day.year, 1980), day.month, day.day, 0, 0, 0))

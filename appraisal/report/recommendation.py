@@ -38,8 +38,9 @@ def recommendation(result: AppraisalResult, spans: dict[str, str],
     step = paper.preferred_next_step if paper else "be taken forward as the preferred option"
     lead = r.leader
     if lead is not None:
-        if lead.tied_with:
-            tied = [lead.name, *(o.name for o in r.options if o.id in lead.tied_with)]
+        if lead.tied:
+            group = r.ties[0]
+            tied = [o.name for o in r.options if o.id in group]
             items.append(f"considers the options that share first place ({fmt.joined(tied)}) "
                          f"and agrees which should {step}{_paras(spans.get('results', ''))}")
         else:
