@@ -2,9 +2,11 @@
 
 The bundled templates live in ``templates/`` at the top of a source checkout and are
 installed as ``appraisal/_templates`` in the wheel. A council may pass its own template
-directory: its templates render in Jinja's sandbox, and any template it does not
-provide falls back to the bundled one. Undefined names are errors
-(``StrictUndefined``); HTML templates autoescape.
+directory: any template it does not provide falls back to the bundled one, and its
+templates are untrusted: they render in Jinja's sandbox, in a separate process with
+bounded memory, processor time, wall time and output (:mod:`.sandbox`), and are read
+only as regular files inside that directory (a link is refused). Undefined names are
+errors (``StrictUndefined``); HTML templates autoescape.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
@@ -45,6 +48,24 @@ def _script_json(data: Any) -> Markup:
     return Markup(script_json(data))
 
 
+class NoLinksLoader(jinja2.FileSystemLoader):
+    """A file loader that reads only regular files inside its folder: a template that
+    is a link, or lies under one, is refused (it could read any file of the machine)."""
+
+    def get_source(self, environment: jinja2.Environment,
+                   template: str) -> tuple[str, str, Any]:
+        pieces = split_template_path(template)
+        for folder in self.searchpath:
+            path = Path(folder)
+            for piece in pieces:
+                path = path / piece
+                if path.is_symlink():
+                    raise jinja2.TemplateError(
+                        f"template '{template}' is a link; templates are read only as "
+                        "regular files inside the template folder")
+        return super().get_source(environment, template)
+
+
 def environment(kind: str, user_dir: Path | None = None) -> jinja2.Environment:
     """An environment for ``kind`` "html" (autoescaped) or "md". With ``user_dir`` the
     templates there win and render in a sandbox; missing ones come from the bundle."""
@@ -54,7 +75,7 @@ def environment(kind: str, user_dir: Path | None = None) -> jinja2.Environment:
     if user_dir is not None:
         if not Path(user_dir).is_dir():
             raise UsageError(f"no template directory at '{user_dir}'")
-        loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(user_dir)), bundled])
+        loader = jinja2.ChoiceLoader([NoLinksLoader(str(user_dir)), bundled])
         cls = SandboxedEnvironment
     env = cls(loader=loader, undefined=jinja2.StrictUndefined,
               autoescape=(kind == "html"), keep_trailing_newline=True,
@@ -64,13 +85,22 @@ def environment(kind: str, user_dir: Path | None = None) -> jinja2.Environment:
     return env
 
 
+def template_failure(template: str, exc: jinja2.TemplateError) -> str:
+    """The message for a template that failed."""
+    where = f" ({exc.name}, line {exc.lineno})" if isinstance(
+        exc, jinja2.TemplateSyntaxError) else ""
+    return f"template '{template}' failed{where}: {exc}"
+
+
 def render(kind: str, template: str, context: dict[str, Any],
            user_dir: Path | None = None) -> str:
-    """Render ``template`` with ``context``; template errors become UsageError."""
-    env = environment(kind, user_dir)
+    """Render ``template`` with ``context``; template errors become UsageError. With
+    ``user_dir`` the rendering runs in the bounded sandbox process."""
+    if user_dir is not None:
+        from .sandbox import render_untrusted
+
+        return render_untrusted(kind, template, context, user_dir)
     try:
-        return env.get_template(template).render(**context)
+        return environment(kind).get_template(template).render(**context)
     except jinja2.TemplateError as exc:
-        where = f" ({exc.name}, line {exc.lineno})" if isinstance(
-            exc, jinja2.TemplateSyntaxError) else ""
-        raise UsageError(f"template '{template}' failed{where}: {exc}") from None
+        raise UsageError(template_failure(template, exc)) from None

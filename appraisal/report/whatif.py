@@ -12,10 +12,12 @@ reproduced by the panel, so the paper then has no panel.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..core.ordering import TIE_TOLERANCE
-from ..pipeline import AppraisalResult
+
+if TYPE_CHECKING:
+    from ..pipeline import AppraisalResult
 
 _SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
                    0x2028: "\\u2028", 0x2029: "\\u2029"}
