@@ -36,7 +36,7 @@ criteria:
       - {{id: quality, name: "Quality {EVIL}", weight: 3}}
       - {{id: cost, name: Cost, weight: 1, direction: cost}}
 options:
-  - {{id: a, name: "Option {EVIL}", description: "Desc {EVIL} \\u2028 end",
+  - {{id: a, name: "Option {EVIL}", description: "Desc {EVIL} end",
      scores: {{quality: 8, cost: 6}}}}
   - {{id: b, name: Option B, scores: {{quality: {{value: 5, rationale: "Why {EVIL}"}}, cost: 2}}}}
   - {{id: c, name: Option C, scores: {{quality: 2, cost: 9}}}}

@@ -67,15 +67,17 @@ def print_ranking(result: AppraisalResult, console: Console | None = None) -> No
     _heading(console, result.title, f"{what}; method {result.method.name}; "
                                     "totals in points out of 100")
     rows = r.options
+    numbered = any(o.number is not None for o in rows)
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     table.add_column("Rank", justify="right", no_wrap=True)
-    table.add_column("No.", justify="right", no_wrap=True)
+    if numbered:
+        table.add_column("No.", justify="right", no_wrap=True)
     table.add_column("Option", overflow="fold")
     table.add_column("Total", justify="right", no_wrap=True)
     for o in rows:
         mark = "=" if o.tied else "≈" if o.close_to_above else ""
-        table.add_row(f"{o.rank}{mark}", "" if o.number is None else str(o.number),
-                      safe(o.name), fmt.points(o.total))
+        number = ["" if o.number is None else str(o.number)] if numbered else []
+        table.add_row(f"{o.rank}{mark}", *number, safe(o.name), fmt.points(o.total))
     console.print(table)
     if any(o.tied for o in rows):
         console.print("= tied: totals within 1e-9 of each other share a rank.")

@@ -231,8 +231,9 @@ def _family_rules(opts: list[tuple[PathKey, Option]], refused: set[str]) -> Iter
 def _scenario_rules(parts: Parts) -> Iterator[Found]:
     yield from _duplicates([(p, s.id) for p, s in parts.scenarios], "scenario")
     sets = {cs.id: cs for _, cs in parts.criteria}
-    default = (parts.meta.default_criteria if parts.meta else None) or (
-        parts.criteria[0][1].id if parts.criteria else None)
+    default = parts.meta.default_criteria if parts.meta else None
+    if default not in sets:  # none given, or an unknown one (reported by the meta rules)
+        default = parts.criteria[0][1].id if parts.criteria else None
     refused = parts.repairs.refused_ids
     for path, sc in parts.scenarios:
         set_id = sc.criteria_set or default

@@ -34,7 +34,7 @@ def label(path: Path) -> str:
     except ValueError:  # pragma: no cover - another drive on Windows
         rel = str(path)
     text = str(path) if rel.startswith("..") else rel
-    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    text = os.fsencode(text).decode("utf-8", "backslashreplace")
     return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
 
 

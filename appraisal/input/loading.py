@@ -183,7 +183,7 @@ def _criteria_sets(data: dict[str, Any], meta: Meta | None, single: bool,
         if any(n is None for n in nodes):
             return [], False
         title = meta.title if meta else "the appraisal"
-        set_id = (meta.default_criteria if meta else None) or "criteria"
+        set_id = (meta.default_criteria if meta else None) or "main"
         return [((), CriteriaSet(id=set_id, name=f"{title} criteria", criteria=tuple(nodes)))], True
     sets = [(("criteria", i), reader.validate(CriteriaSet, item, ("criteria", i)))
             for i, item in enumerate(raw)]
