@@ -193,7 +193,7 @@ def test_ctrl_c_exits_130_and_leaves_no_paper(tmp_path: Path) -> None:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     time.sleep(3)
     proc.send_signal(signal.SIGINT)
-    out, err = proc.communicate(timeout=60)
+    _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
     assert err.strip() == "appraisal: interrupted" and "Traceback" not in err
     assert list(tmp_path.iterdir()) == []  # all or nothing: nothing
