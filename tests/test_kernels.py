@@ -58,3 +58,43 @@ def test_first_share_splits_joint_first_place() -> None:
     t = np.array([[0.5, 0.9], [0.5, 0.1], [0.2, 0.9]])  # draw 0: options 0 and 1 tie first
     np.testing.assert_allclose(first_share(t, np.array([0, 0])), [0.5, 0.5])
     np.testing.assert_allclose(first_share(t, np.array([2, 2])), [0.0, 0.5])
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(2, 9), st.integers(1, 5), st.integers(1, 4), st.integers(0, 2**32 - 1))
+def test_top_tally_matches_the_reference_on_the_first_places(n: int, places: int, m: int,
+                                                             seed: int) -> None:
+    from appraisal.analysis.kernels import TopTally
+
+    rng = np.random.default_rng(seed)
+    t = rng.choice([0.1, 0.3, 0.3 + 1e-12, 0.5, 0.7], size=(n, 700))
+    w = rng.dirichlet(np.ones(m), 700)
+    watched = np.arange(0, n, 2)
+    fast = TopTally(n, m, min(places, n), watched)
+    fast.SLICE_VALUES = 3 * n  # many slices
+    fast.add(t, w)
+    got, ref = fast.counts(), reference_tally(t, w)
+    np.testing.assert_allclose(got.acceptability, ref.acceptability[:, :min(places, n)],
+                               atol=1e-12)
+    np.testing.assert_array_equal(got.pairwise[np.ix_(watched, watched)],
+                                  ref.pairwise[np.ix_(watched, watched)])
+    assert np.isnan(got.pairwise[1, 0]) or n < 2
+    np.testing.assert_allclose(got.central_sums, ref.central_sums, atol=1e-9)
+
+
+def test_top_tally_with_many_options_and_ties_across_the_cut() -> None:
+    """Many options: only the best of each draw are sorted, and a tie group that
+    reaches past them falls back to the full sort."""
+    from appraisal.analysis.kernels import TopTally
+
+    rng = np.random.default_rng(5)
+    n = 40
+    t = rng.random((n, 600))
+    t[:, :50] = 0.5  # all tied in 50 draws: the group crosses every cut
+    t[:12, 50:100] = 0.9  # twelve tied at the top, past places + 1
+    w = rng.dirichlet(np.ones(3), 600)
+    fast = TopTally(n, 3, 3, np.arange(5))
+    fast.add(t, w)
+    got, ref = fast.counts(), reference_tally(t, w)
+    np.testing.assert_allclose(got.acceptability, ref.acceptability[:, :3], atol=1e-12)
+    np.testing.assert_allclose(got.central_sums, ref.central_sums, atol=1e-9)

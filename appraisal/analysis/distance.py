@@ -9,7 +9,9 @@ Vandenberghe (2004) *Convex Optimization*, s. 6.1), solved with HiGHS through
 ``scipy.optimize.linprog``. Infeasible means no weights at all make the option first.
 Half the L1 distance is the share of the total weight that must be moved between
 criteria. Any leaf weight vector on the simplex is reachable by some raw weights of the
-tree, so the tree adds no constraint. Non-linear methods are not covered (None).
+tree, so the tree adds no constraint. Non-linear methods are not covered (None). Beyond
+:data:`~appraisal.core.limits.DETAIL_OPTIONS` options only that many best-ranked options
+are checked (one linear programme each).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..core.limits import DETAIL_OPTIONS
 from ..core.problem import FloatArray, Problem
 from ..methods import Method
 
@@ -37,8 +40,13 @@ class WeightDistance:
 
 @dataclass(frozen=True)
 class Distances:
+    """The distances of the options checked: every option up to
+    :data:`~appraisal.core.limits.DETAIL_OPTIONS` options, else that many best-ranked
+    (``complete`` says which)."""
+
     available: bool  # False for methods not linear in the weights
     options: tuple[WeightDistance, ...]
+    complete: bool = True
 
     @property
     def never_first(self) -> tuple[str, ...]:
@@ -54,6 +62,8 @@ def weight_distances(problem: Problem, method: Method) -> Distances:
     n, m = problem.shape
     values = np.asarray(method.score(problem, np.eye(m))).T  # (n, m): totals are values @ w
     w0 = np.asarray(problem.weights, dtype=float)
+    checked = np.arange(n) if n <= DETAIL_OPTIONS else np.sort(
+        np.argsort(-(values @ w0), kind="stable")[:DETAIL_OPTIONS])
     eye = np.eye(m)
     cost = np.concatenate([np.zeros(m), np.ones(m)])
     a_abs = np.block([[eye, -eye], [-eye, -eye]])
@@ -61,7 +71,7 @@ def weight_distances(problem: Problem, method: Method) -> Distances:
     a_eq = np.concatenate([np.ones(m), np.zeros(m)])[None, :]
     bounds = [(0.0, 1.0)] * m + [(0.0, None)] * m
     out = []
-    for i in range(n):
+    for i in checked:
         diff = np.delete(values, i, axis=0) - values[i]  # (V_k - V_i) . w <= 0
         a_ub = np.vstack([a_abs, np.hstack([diff, np.zeros((n - 1, m))])])
         b_ub = np.concatenate([b_abs, np.zeros(n - 1)])
@@ -78,4 +88,4 @@ def weight_distances(problem: Problem, method: Method) -> Distances:
         out.append(WeightDistance(
             option_id=oid, distance=dist, weight_moved=dist / 2, never_first=False,
             weights={c: float(x) for c, x in zip(problem.criterion_ids, w, strict=True)}))
-    return Distances(available=True, options=tuple(out))
+    return Distances(available=True, options=tuple(out), complete=len(checked) == n)

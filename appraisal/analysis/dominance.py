@@ -7,7 +7,8 @@ diagram is the transitive reduction: keep a -> b unless some c has a -> c -> b
 (Aho, Garey & Ullman (1972) "The transitive reduction of a directed graph", SIAM J.
 Comput. 1(2)). A dominated option can never be strictly first under any weights.
 
-Near-ties: two options are "indistinguishable" when their totals differ by less than
+Near-ties (among the :data:`~appraisal.core.limits.DETAIL_OPTIONS` best-ranked options
+when there are more): two options are "indistinguishable" when their totals differ by less than
 ``tolerance`` (on the 0..1 total scale), or, given a Monte Carlo pairwise matrix
 P[i, j] = P(i strictly above j), when the base order of the pair is reversed in more
 than ``flip_share`` of the samples.
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..core.limits import DETAIL_OPTIONS
 from ..core.problem import BoolArray, FloatArray, Problem
 
 if TYPE_CHECKING:
@@ -81,7 +83,8 @@ def dominance(problem: Problem, totals: FloatArray, tolerance: float = DEFAULT_T
     values = np.where(problem.benefit, problem.scores - problem.lower,
                       problem.upper - problem.scores) / width
     dom = dominance_matrix(values)
-    via = (dom.astype(np.int64) @ dom.astype(np.int64)) > 0  # a -> c -> b for some c
+    as_float = dom.astype(np.float32)
+    via = (as_float @ as_float) > 0  # a -> c -> b for some c (BLAS, exact for 0/1 counts)
     reduced = dom & ~via
     ids = problem.option_ids
     order = np.lexsort((np.arange(len(ids)), -np.asarray(totals)))
@@ -90,8 +93,9 @@ def dominance(problem: Problem, totals: FloatArray, tolerance: float = DEFAULT_T
     dominated = {ids[b]: tuple(ids[a] for a in np.flatnonzero(dom[:, b]))
                  for b in order if dom[:, b].any()}
     ties = []
-    for p, a in enumerate(order):
-        for b in order[p + 1:]:
+    near = order[:DETAIL_OPTIONS]  # near-ties among the best, beyond that many options
+    for p, a in enumerate(near):
+        for b in near[p + 1:]:
             diff = float(totals[a] - totals[b])
             flip = None if pairwise is None else float(pairwise[b, a])
             close = diff < tolerance

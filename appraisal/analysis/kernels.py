@@ -132,6 +132,84 @@ class Tally:
         return TallyCounts(acc / self.samples, self.pair / self.samples, self.central.copy())
 
 
+class TopTally:
+    """The tally for many options: each draw is sorted (n log n, not n squared), the
+    first ``places`` ranks are counted, and pairwise winning shares are kept among the
+    ``watched`` options only (NaN elsewhere). Ties are shared as in :class:`Tally`, with
+    integer counts per tie-group size, so sums are exact. Draws are taken in slices so
+    that memory stays bounded whatever the number of options."""
+
+    SLICE_VALUES = 1 << 22  # options x draws sorted at a time
+
+    def __init__(self, n: int, m: int, places: int, watched: IntArray) -> None:
+        self.n, self.places = n, places
+        self.watched = np.asarray(watched, dtype=np.intp)
+        self.diff: dict[int, np.ndarray] = {}  # g -> (places + 1, n) rank boundaries
+        self.pair = np.zeros((len(self.watched),) * 2, dtype=np.int64)
+        self.central = np.zeros((n, m))
+        self.samples = 0
+        self._buf: dict[int, dict[str, np.ndarray]] = {}
+
+    def buffers(self, k: int) -> dict[str, np.ndarray]:
+        """Work arrays for blocks of k draws, reused across blocks."""
+        if k not in self._buf:
+            self._buf[k] = {"t": np.empty((self.n, k)),
+                            "w": np.empty((self.central.shape[1], k)).T}
+        return self._buf[k]
+
+    def add(self, t: FloatArray, w: FloatArray) -> None:
+        """Tally totals ``t`` (n, k) of k draws made with weights ``w`` (k, m)."""
+        n, k = t.shape
+        step = max(1, self.SLICE_VALUES // max(n, 1))
+        for lo in range(0, k, step):
+            self._add(np.ascontiguousarray(t[:, lo:lo + step].T), w[lo:lo + step])
+        self.samples += k
+
+    def _add(self, t: FloatArray, w: FloatArray) -> None:  # t is (draws, n)
+        n, r = self.n, self.places
+        k = min(n, 3 * r + 1)
+        if k == n:
+            self._count(*tie_groups(t), w)
+        else:  # sort only the k best of each draw, unless a tie group reaches the cut
+            part = np.argpartition(-t, k - 1, axis=1)[:, :k]
+            o, start, end = tie_groups(np.take_along_axis(t, part, axis=1))
+            whole = end[:, r - 1] >= k
+            keep = ~whole
+            self._count(np.take_along_axis(part, o, axis=1)[keep], start[keep], end[keep],
+                        w[keep])
+            if whole.any():
+                self._count(*tie_groups(t[whole]), w[whole])
+        tw = t[:, self.watched]
+        self.pair += (tw[:, :, None] > tw[:, None, :] + TIE_TOLERANCE).sum(axis=0)
+
+    def _count(self, order: IntArray, start: IntArray, end: IntArray,
+               w: FloatArray) -> None:
+        """Count the first places of draws given best first (``order``) with their tie
+        groups [start, end) by position."""
+        n, r = self.n, self.places
+        draw, pos = np.nonzero(start < r)  # positions sharing some of the first r ranks
+        opt, lo, hi = order[draw, pos], start[draw, pos], np.minimum(end[draw, pos], r)
+        g = (end - start)[draw, pos]
+        for size in np.unique(g):
+            pick = g == size
+            diff = self.diff.setdefault(int(size), np.zeros((r + 1, n), dtype=np.int64))
+            np.add.at(diff, (lo[pick], opt[pick]), 1)
+            np.add.at(diff, (hi[pick], opt[pick]), -1)
+        top = lo == 0
+        share = 1.0 / g[top]
+        for j in range(w.shape[1]):
+            self.central[:, j] += np.bincount(opt[top], weights=share * w[draw[top], j],
+                                              minlength=n)
+
+    def counts(self) -> TallyCounts:
+        acc = np.zeros((self.n, self.places))
+        for size, diff in self.diff.items():
+            acc += np.cumsum(diff, axis=0)[:self.places].T / size
+        pair = np.full((self.n, self.n), np.nan)
+        pair[np.ix_(self.watched, self.watched)] = self.pair / self.samples
+        return TallyCounts(acc / self.samples, pair, self.central.copy())
+
+
 def reference_tally(t: FloatArray, w: FloatArray) -> TallyCounts:
     """:class:`Tally` done plainly, for tests: competition ranks of each draw, a tie
     group of g sharing its g ranks equally (t is (n, k), w is (k, m))."""

@@ -5,12 +5,16 @@ Stochastic multicriteria acceptability analysis for group decision making", Oper
 Research 49(3):444-454; computation as in Tervonen & Lahdelma (2007) EJOR 178:500-513).
 For ``samples`` draws of weights (and, optionally, scores) it reports
 
-- rank acceptability b_i^r: the share of draws in which option i takes rank r;
+- rank acceptability b_i^r: the share of draws in which option i takes rank r (every
+  rank up to :data:`~appraisal.core.limits.DETAIL_OPTIONS` options; beyond, the first
+  :data:`~appraisal.core.limits.TOP_PLACES` ranks, counted by sorting each draw);
 - central weight vector w_i^c: the mean weight vector of the draws that make i first;
 - confidence factor p_i^c: the share of score draws in which i is first when the
   weights are its central weights (without score uncertainty this is 1 or 0, or 1/g
   when i ties with g - 1 others for first there);
-- pairwise winning probability: the share of draws in which i scores strictly above j.
+- pairwise winning probability: the share of draws in which i scores strictly above j
+  (beyond :data:`~appraisal.core.limits.DETAIL_OPTIONS` options, among that many
+  options best at the base weights; NaN for the other pairs).
 
 **Ties** are shared as described in :mod:`.kernels` (which also holds the fast
 counting and its plain reference implementation).
@@ -38,11 +42,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..core.limits import DETAIL_OPTIONS, TOP_PLACES
 from ..core.problem import FloatArray, Problem
 from ..errors import UsageError
 from ..methods import Method
 from .evaluate import Distribution, Evaluator
-from .kernels import Tally, first_share
+from .kernels import Tally, TopTally, first_share
 from .sampling import UniformSimplex, WeightModel
 
 BLOCK = 16_384
@@ -59,13 +64,14 @@ class SmaaResult:
     criterion_ids: tuple[str, ...]
     samples: int
     seed: int
-    acceptability: FloatArray  # (n, n ranks): share of draws with option i at rank r
+    acceptability: FloatArray  # (n, places): share of draws with option i at rank r
     central_weights: FloatArray  # (n, m); NaN rows where first-rank acceptability is 0
     confidence: FloatArray  # (n,); NaN where there is no central weight vector
-    pairwise: FloatArray  # (n, n): P(option i scores strictly above option j)
+    pairwise: FloatArray  # (n, n): P(option i scores strictly above option j); NaN = not kept
     weight_model: str
     score_model: str
     score_batch: int = 1
+    places: int = 0  # the ranks followed: all n up to DETAIL_OPTIONS options, else TOP_PLACES
 
 
 def block_rng(seed: int, block: int, stream: int) -> np.random.Generator:
@@ -98,7 +104,13 @@ def smaa(problem: Problem, method: Method, *, samples: int = 10_000, seed: int =
         raise UsageError(f"the weight model has {model.m} criteria; the problem has {m}")
     ev = Evaluator(problem, method, separable, score_distribution)
     b = score_batch if score_uncertainty else 1
-    tally = Tally(n, m)
+    tally: Tally | TopTally
+    if n <= DETAIL_OPTIONS:
+        tally, places = Tally(n, m), n
+    else:  # many options: the first places, and pairwise shares among the best at base
+        base = np.asarray(method.score(problem, problem.weights), dtype=float)
+        watched = np.sort(np.argsort(-base, kind="stable")[:DETAIL_OPTIONS])
+        tally, places = TopTally(n, m, TOP_PLACES, watched), TOP_PLACES
     blocks = -(-samples // BLOCK)
     every = max(1, -(-chunk // BLOCK))
     second = min(samples, -(-confidence_draws // (BLOCK // b)) * BLOCK)
@@ -153,4 +165,4 @@ def smaa(problem: Problem, method: Method, *, samples: int = 10_000, seed: int =
         score_model=(f"scores drawn {dist}, one draw per {b} weight draw"
                      f"{'s' if b != 1 else ''}" if score_uncertainty
                      else "scores fixed at their stated values"),
-        score_batch=b)
+        score_batch=b, places=places)

@@ -41,6 +41,7 @@ class RobustnessSummary:
     dominated: tuple[str, ...]
     never_first: tuple[str, ...]
     indistinguishable_from_leader: tuple[str, ...]
+    options_checked: int | None = None  # None: every option was checked for never_first
 
 
 def summarise(*, option_ids: tuple[str, ...], totals: FloatArray, lead: int,
@@ -67,4 +68,5 @@ def summarise(*, option_ids: tuple[str, ...], totals: FloatArray, lead: int,
         scenarios=0 if scenarios is None else len(scenarios.scenario_ids),
         least_regret=() if scenarios is None else scenarios.least_regret,
         dominated=tuple(dominance.dominated), never_first=distances.never_first,
-        indistinguishable_from_leader=near)
+        indistinguishable_from_leader=near,
+        options_checked=None if distances.complete else len(distances.options))

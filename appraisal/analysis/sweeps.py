@@ -19,10 +19,11 @@ bisection narrows it to ~1e-12 (two crossings inside one grid cell can be missed
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
+from ..core.limits import DETAIL_OPTIONS, TOP_PLACES
 from ..core.ordering import best_first, competition_ranks
 from ..core.problem import CriteriaTree, FloatArray, Problem
 from ..methods import Method
@@ -159,12 +160,14 @@ class NodeWeight:
 @dataclass(frozen=True)
 class Sweep(NodeWeight):
     """A one-way sweep of one criterion node: where the ranking changes (``change_points``,
-    in share order) and the ranking on each stretch between them (``segments``)."""
+    in share order) and the ranking on each stretch between them (``segments``, the
+    options in the first ``places`` places)."""
 
     parent_weight: float
     exact: bool
     change_points: tuple[ChangePoint, ...]
     segments: tuple[SweepSegment, ...]
+    places: int = 0  # the places followed (every option up to DETAIL_OPTIONS options)
 
     def leader_at(self, share: float) -> tuple[str, ...]:
         """The leading option(s) of the segment containing ``share``."""
@@ -209,7 +212,28 @@ def _crossings_numeric(problem: Problem, method: Method,
 
 
 def sweep(problem: Problem, method: Method, node_id: str) -> Sweep:
-    """The one-way sweep of ``node_id`` (exact change points for a linear method)."""
+    """The one-way sweep of ``node_id`` (exact change points for a linear method).
+
+    Up to :data:`~appraisal.core.limits.DETAIL_OPTIONS` options every change of the
+    ranking is recorded. Beyond, the sweep follows the first
+    :data:`~appraisal.core.limits.TOP_PLACES` places: the options that can reach them
+    (fewer than that many options are strictly above them at both ends of the sweep,
+    where totals are affine, or at every grid point) are swept, and only the changes
+    among those places are recorded; the ranks shown are exact."""
+    n = problem.shape[0]
+    if n <= DETAIL_OPTIONS:
+        return _sweep(problem, method, node_id, n)
+    path = weight_path(problem.tree, node_id)
+    grid = np.array([0.0, 1.0]) if method.linear_in_weights else np.linspace(0, 1, GRID)
+    tot = np.asarray(method.score(problem, path.weights(grid)))  # (points, n)
+    above = np.ones((n, n), dtype=bool)
+    for row in tot:  # i strictly above j at every point checked
+        above &= row[:, None] > row[None, :] + 1e-12
+    reachable = above.sum(axis=0) < TOP_PLACES
+    return _sweep(problem.subset(reachable), method, node_id, TOP_PLACES)
+
+
+def _sweep(problem: Problem, method: Method, node_id: str, places: int) -> Sweep:
     path = weight_path(problem.tree, node_id)
     linear = method.linear_in_weights
     if linear:
@@ -217,10 +241,7 @@ def sweep(problem: Problem, method: Method, node_id: str) -> Sweep:
         t, rises, falls = _crossings_linear(a, d)
     else:
         t, rises, falls = _crossings_numeric(problem, method, path)
-    order = np.lexsort((rises, falls, t))
     ids = problem.option_ids
-    points = tuple(ChangePoint(share=float(t[q]), weight=path.parent_weight * float(t[q]),
-                               rises=ids[rises[q]], falls=ids[falls[q]]) for q in order)
     cuts = np.unique(np.concatenate([[0.0], t, [1.0]]))
     cuts = cuts[np.concatenate([[True], np.diff(cuts) > 1e-12])]
     cuts[-1] = 1.0
@@ -230,14 +251,24 @@ def sweep(problem: Problem, method: Method, node_id: str) -> Sweep:
     totals = affine_totals(a, d, mids) if linear else np.asarray(
         method.score(problem, path.weights(mids)))
     ranks = competition_ranks(totals)
-    segments = []
+    segments: list[SweepSegment] = []
     for s in range(len(mids)):
-        o = best_first(ranks[s])
-        segments.append(SweepSegment(float(cuts[s]), float(cuts[s + 1]),
-                                     tuple(ids[q] for q in o), tuple(int(ranks[s, q]) for q in o)))
+        o = [int(q) for q in best_first(ranks[s]) if ranks[s, q] <= places]
+        seg_ids, seg_ranks = tuple(ids[q] for q in o), tuple(int(ranks[s, q]) for q in o)
+        if segments and (segments[-1].order, segments[-1].ranks) == (seg_ids, seg_ranks):
+            segments[-1] = replace(segments[-1], end=float(cuts[s + 1]))
+        else:
+            segments.append(SweepSegment(float(cuts[s]), float(cuts[s + 1]), seg_ids,
+                                         seg_ranks))
+    after = np.searchsorted(cuts, t, side="right") - 1  # the stretch just after each crossing
+    keep = ranks[np.minimum(after, len(mids) - 1), rises] <= places
+    order = np.lexsort((rises, falls, t))
+    points = tuple(ChangePoint(share=float(t[q]), weight=path.parent_weight * float(t[q]),
+                               rises=ids[rises[q]], falls=ids[falls[q]])
+                   for q in order if keep[q])
     return Sweep(node_id=node_id, node_name=path.node_name, base_share=path.base_share,
                  base_weight=path.base_weight, parent_weight=path.parent_weight, exact=linear,
-                 change_points=points, segments=tuple(segments))
+                 change_points=points, segments=tuple(segments), places=places)
 
 
 def all_sweeps(problem: Problem, method: Method) -> tuple[Sweep, ...]:

@@ -8,3 +8,10 @@ MAX_SAMPLES = 100_000_000
 """The most Monte Carlo samples a run may ask for."""
 MAX_SEED = 2**63 - 1
 """The largest random seed."""
+DETAIL_OPTIONS = 30
+"""Up to this many options (passing the gates) every analysis is complete. Beyond it,
+the analyses whose size grows with the square of the options (sweeps, distances,
+near-ties, pairwise winning shares) and the rank acceptability follow the best-ranked
+options: the first :data:`TOP_PLACES` places, or the :data:`DETAIL_OPTIONS` best."""
+TOP_PLACES = 10
+"""The places followed beyond :data:`DETAIL_OPTIONS` options."""

@@ -126,7 +126,7 @@ def sensitivity_to_dict(result: AppraisalResult) -> dict[str, Any]:
     if s.smaa is not None:
         r = s.smaa
         smaa = {
-            "samples": r.samples, "seed": r.seed,
+            "samples": r.samples, "seed": r.seed, "places": r.places,
             "weight_model": r.weight_model, "score_model": r.score_model,
             "criteria": list(r.criterion_ids),
             "rank_acceptability": _by_option(r.option_ids, r.acceptability),
@@ -173,6 +173,7 @@ def sensitivity_to_dict(result: AppraisalResult) -> dict[str, Any]:
                     "segments": [{**clean(asdict(g)), "leaders": list(g.leaders)}
                                  for g in w.segments]} for w in s.sweeps],
         "distances": {"available": s.distances.available,
+                      "complete": s.distances.complete,
                       "never_first": list(s.distances.never_first),
                       "options": [clean(asdict(x)) for x in s.distances.options]},
         "scenarios": {

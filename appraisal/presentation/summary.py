@@ -86,5 +86,8 @@ def sentences(s: RobustnessSummary, options: Mapping[str, str],
         out.append(f"Dominated (another option is at least as good on every criterion and "
                    f"better on one): {_names(s.dominated, options)}.")
     if s.never_first:
-        out.append(f"No weighting at all puts {_names(s.never_first, options)} first.")
+        among = ("" if s.options_checked is None
+                 else f"Of the {s.options_checked} best-ranked options, ")
+        out.append(f"{among}{'no' if among else 'No'} weighting at all puts "
+                   f"{_names(s.never_first, options)} first.")
     return tuple(out)

@@ -4,10 +4,12 @@ the assumptions log."""
 from __future__ import annotations
 
 from .._version import __version__
+from ..core.limits import DETAIL_OPTIONS
 from ..core.ordering import TIE_TOLERANCE
 from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
 from .blocks import Block, Numbering, SectionBuilder, table
+from .sections import more_note
 
 
 def full_scores(result: AppraisalResult) -> SectionBuilder:
@@ -19,7 +21,14 @@ def full_scores(result: AppraisalResult) -> SectionBuilder:
            "stated one.")
     leaf_ids = list(p.criterion_ids)
     names = dict(zip(p.criterion_ids, p.criterion_names, strict=True))
+    short = result.ranking.problem.option_ids
+    kept = {short[i] for i in result.ranking.order[:DETAIL_OPTIONS]}
+    note = more_note(len(short), len(kept))
+    if note:
+        s.para(note)
     for o in a.options:
+        if o.id in short and o.id not in kept:
+            continue
         rows = []
         for cid in leaf_ids:
             sc = o.scores[cid]

@@ -132,18 +132,18 @@ def _shade(share: float) -> str:
 def heatmap(chart_id: str, options: Sequence[str], acceptability: Matrix,
             samples: str) -> Block:
     """Rank acceptability indices (SMAA-2): row i, column r is the share of weightings
-    in which option i takes rank r + 1."""
-    n = len(options)
-    cell = min(36.0, 460.0 / max(n, 1))
+    in which option i takes rank r + 1 (as many rank columns as ``acceptability`` has)."""
+    n, ranks = len(options), int(np.asarray(acceptability).shape[1])
+    cell = min(36.0, 460.0 / max(n, ranks, 1))
     top = 30.0
-    body = [text(LABEL_W + n * cell / 2, 14, "Rank", anchor="middle", size=10)]
-    for r in range(n):
+    body = [text(LABEL_W + ranks * cell / 2, 14, "Rank", anchor="middle", size=10)]
+    for r in range(ranks):
         body.append(text(LABEL_W + (r + 0.5) * cell, top - 4, str(r + 1), anchor="middle",
                          size=10))
     for i, opt in enumerate(options):
         y = top + i * cell
         body.append(text(LABEL_W - 8, y + cell / 2 + 4, truncate(opt, 40), anchor="end"))
-        for r in range(n):
+        for r in range(ranks):
             a = float(acceptability[i, r])
             x = LABEL_W + r * cell
             body.append(rect(x, y, cell, cell, _shade(a),
@@ -162,10 +162,10 @@ def heatmap(chart_id: str, options: Sequence[str], acceptability: Matrix,
     rows = [[opt, *(fmt.pct(float(a)) for a in acceptability[i])]
             for i, opt in enumerate(options)]
     data = table(f"{chart_id}-data", "Data: rank acceptability (share of weightings)",
-                 ["Option", *(f"Rank {r + 1}" for r in range(n))], rows,
-                 [False] + [True] * n)
+                 ["Option", *(f"Rank {r + 1}" for r in range(ranks))], rows,
+                 [False] + [True] * ranks)
     return _chart(chart_id, "How often each option takes each rank", desc, body,
-                  LABEL_W + n * cell + 20, foot + 10, data)
+                  LABEL_W + ranks * cell + 20, foot + 10, data)
 
 
 def scenario_ranks(chart_id: str, options: Sequence[str], scenarios: Sequence[str],

@@ -77,7 +77,7 @@ def build_context(result: AppraisalResult, report_date: date) -> dict[str, Any]:
     for field, title in NARRATIVE_BEFORE:
         built.append(_narrative(paper, field, title, numbering))
     plan: tuple[tuple[str, str, Callable[[SectionBuilder], None]], ...] = (
-        ("options", "The options", lambda s: sections.long_list(s, a)),
+        ("options", "The options", lambda s: sections.long_list(s, result)),
             ("screening", "Screening against the gates",
              lambda s: sections.screening(s, result)),
             ("criteria", "The criteria and their weights",

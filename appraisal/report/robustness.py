@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..analysis.sensitivity import Sensitivity
+from ..core.limits import DETAIL_OPTIONS
 from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
 from ..presentation import summary as words
@@ -74,15 +75,21 @@ def _sweep(s: SectionBuilder, sens: Sensitivity, names: dict[str, str],
     pick = next((sw for sw in sens.sweeps if ws is not None and sw.node_id == ws.node_id),
                 max(sens.sweeps, key=lambda sw: len(sw.change_points)))
     segs = pick.segments
-    order = list(sens.problem.option_ids)
-    ranks = np.array([[dict(zip(seg.order, seg.ranks, strict=True))[o] for seg in segs]
-                      for o in order], dtype=np.intp)
+    below = pick.places + 1  # an option out of the places followed is drawn just below
+    order = list(dict.fromkeys(o for seg in segs for o in seg.order)) if (
+        pick.places < sens.problem.shape[0]) else list(sens.problem.option_ids)
+    ranks = np.array([[dict(zip(seg.order, seg.ranks, strict=True)).get(o, below)
+                       for seg in segs] for o in order], dtype=np.intp)
     edges = [seg.start * pick.parent_weight for seg in segs] + [
         segs[-1].end * pick.parent_weight]
     s.para(f"The weight with least room to move is on {pick.node_name}. The next chart "
            "follows the rank of every option as that weight goes from nothing to all of "
            "its group's weight; the ranking changes at "
            f"{fmt.count(len(pick.change_points), 'point')}.")
+    if pick.places < sens.problem.shape[0]:
+        s.para(f"With {sens.problem.shape[0]:,} options the chart follows the first "
+               f"{pick.places} places and the {len(order)} options that reach them; "
+               f"rank {below} stands for any lower place.")
     s.chart(charts.sweep("chart-sweep", pick.node_name, [names[o] for o in order], edges,
                          ranks, pick.base_weight, order.index(leader_id)))
 
@@ -92,9 +99,12 @@ def _smaa(s: SectionBuilder, result: AppraisalResult, sens: Sensitivity,
     sm = sens.smaa
     if sm is None:
         return
-    rows_i = [int(i) for i in result.ranking.order]
+    rows_i = [int(i) for i in result.ranking.order[:DETAIL_OPTIONS]]
     order = [sens.problem.option_ids[i] for i in rows_i]
     acc = np.asarray(sm.acceptability)[rows_i]
+    if sm.places < sens.problem.shape[0]:
+        s.para(f"With {sens.problem.shape[0]:,} options the analysis follows the first "
+               f"{sm.places} ranks; the {len(rows_i)} best-ranked options are shown.")
     samples = f"{sens.samples:,}"
     s.para(f"To test all the weights at once, {samples} sets of weights were drawn at random, "
            "evenly over every possible weighting, and the options ranked under each "
@@ -139,7 +149,9 @@ def _distances(s: SectionBuilder, result: AppraisalResult, sens: Sensitivity,
     by = {x.option_id: x for x in d.options}
     rows = []
     for o in result.ranking.options[1:]:
-        x = by[o.id]
+        x = by.get(o.id)
+        if x is None:  # beyond the options checked (many options)
+            continue
         rows.append([names[o.id], "cannot be first under any weights" if x.never_first
                      else fmt.pct(x.weight_moved or 0.0)])
     s.para("What would it take for another option to come first? The table gives the "
@@ -153,8 +165,12 @@ def _dominance(s: SectionBuilder, sens: Sensitivity, names: dict[str, str]) -> N
     if dom.dominated:
         s.para("Some options are dominated: another option is at least as good on every "
                "criterion and better on at least one, so no weighting can prefer them.")
-        s.bullets([f"{names[o]}: dominated by {_who(by, names)}"
-                   for o, by in dom.dominated.items()])
+        items = list(dom.dominated.items())
+        s.bullets([f"{names[o]}: dominated by {_who(by[:5], names)}"
+                   + (f" and {len(by) - 5:,} more" if len(by) > 5 else "")
+                   for o, by in items[:DETAIL_OPTIONS]]
+                  + ([f"and {len(items) - DETAIL_OPTIONS:,} more dominated options"]
+                     if len(items) > DETAIL_OPTIONS else []))
     if dom.near_ties:
         s.para(f"These pairs are too close to tell apart (totals within "
                f"{fmt.total(dom.tolerance)}, or order reversed in more than "

@@ -7,12 +7,27 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..input.models import Appraisal, iter_criteria
+from ..core.limits import DETAIL_OPTIONS
+from ..input.models import iter_criteria
 from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
 from ..presentation.summary import gate_reason
 from . import charts, robustness
 from .blocks import SectionBuilder, table
+
+
+def detail(result: AppraisalResult) -> list[int]:
+    """The short list's rows the paper details, best first: every option up to
+    DETAIL_OPTIONS options, else that many best-ranked."""
+    return [int(i) for i in result.ranking.order[:DETAIL_OPTIONS]]
+
+
+def more_note(total: int, shown: int, what: str = "options") -> str:
+    """The sentence saying what a capped table leaves out ("" when nothing is)."""
+    if total <= shown:
+        return ""
+    return (f"The {shown} best-ranked {what} are shown; the other {total - shown:,} are in "
+            "the appraisal's files, and `appraisal rank` lists every one.")
 
 
 def labels(result: AppraisalResult) -> dict[str, str]:
@@ -33,19 +48,29 @@ def weighting_name(result: AppraisalResult) -> str:
     return name
 
 
-def long_list(s: SectionBuilder, a: Appraisal) -> None:
+def long_list(s: SectionBuilder, result: AppraisalResult) -> None:
+    a = result.appraisal
     s.para(f"The long list holds {fmt.count(len(a.options), 'option')}, set out below. "
            "Appendix 1 gives every score with its rationale and evidence.")
-    for o in a.options:
-        kids = [c for c in a.options if c.family == o.id]
-        if kids:
-            members = fmt.joined([str(c.number) if c.number is not None else c.name
-                                  for c in kids])
+    children: dict[str, list[str]] = {}
+    for c in a.options:
+        if c.family is not None:
+            children.setdefault(c.family, []).append(
+                str(c.number) if c.number is not None else c.name)
+    short = result.ranking.problem.option_ids
+    kept = {short[i] for i in detail(result)}
+    listed = [o for o in a.options if o.id in kept or o.id not in short]
+    note = more_note(len(a.options), len(listed))
+    if note:
+        s.para(note)
+    for o in listed:
+        members = children.get(o.id)
+        if members:
             s.para(f"{fmt.cap(fmt.option_label(o.number, o.name))} is a family of "
-                   f"models: options {members} are forms of it. Each is appraised in its "
-                   "own right.")
+                   f"models: options {fmt.joined(members)} are forms of it. Each is appraised "
+                   "in its own right.")
     rows = [["" if o.number is None else str(o.number), o.name, o.description]
-            for o in a.options]
+            for o in listed]
     s.table(table("long-list", "The long list of options", ["No", "Option", "Description"],
                   rows, [True, False, False], row_header=False))
 
@@ -118,10 +143,16 @@ def scores(s: SectionBuilder, result: AppraisalResult) -> None:
     heads = [n + ("" if b else " \u2193") for n, b in zip(p.criterion_names, p.benefit,
                                                        strict=True)]
     short = set(result.ranking.problem.option_ids)
+    kept = {result.ranking.problem.option_ids[i] for i in detail(result)}
     rows = []
     for i, (oid, label) in enumerate(zip(p.option_ids, p.labels(), strict=True)):
+        if oid in short and oid not in kept:
+            continue
         name = label + ("" if oid in short else " (screened out)")
         rows.append([name, *(fmt.plain(float(x)) for x in p.scores[i])])
+    note = more_note(len(short), len(kept))
+    if note:
+        s.para(note)
     s.table(table("scoring-matrix", "Scoring matrix (central scores)", ["Option", *heads],
                   rows, [False] + [True] * len(heads)))
 
@@ -144,16 +175,19 @@ def results(s: SectionBuilder, result: AppraisalResult) -> None:
     for group in r.ties:
         s.para(f"Options {fmt.joined([lab[g] for g in group])} are tied: their totals "
                "differ by less than one part in a billion, so they share a rank.")
+    shown = rows[:DETAIL_OPTIONS]
     if r.contributions is not None:
         s.para("The chart shows each option's total split into the contributions of the "
-               "criteria (weight times value); the data are in the table beside it.")
-        s.chart(charts.contributions("chart-totals", [lab[o.id] for o in rows],
+               "criteria (weight times value); the data are in the table beside it. "
+               + more_note(len(rows), len(shown)))
+        s.chart(charts.contributions("chart-totals", [lab[o.id] for o in shown],
                                      list(r.problem.criterion_names),
-                                     r.contributions[r.order], [o.total for o in rows]))
+                                     r.contributions[r.order[:len(shown)]],
+                                     [o.total for o in shown]))
     s.table(table("ranking", "Ranking of the short list",
                   ["Rank", "Option", "Total", "Behind the leader"],
                   [[str(o.rank), lab[o.id], fmt.total(o.total), fmt.total(o.behind)]
-                   for o in rows],
+                   for o in shown],
                   [True, False, True, True], row_header=False))
 
 
@@ -169,7 +203,7 @@ def scenarios(s: SectionBuilder, result: AppraisalResult) -> None:
         s.bullets([f"{w.name}: {w.description}" for w in defined])
         lab = labels(result)
         cols = [0, *(sc.scenario_ids.index(w.id) for w in defined)]  # this paper first
-        order = [int(i) for i in result.ranking.order]
+        order = detail(result)
         ranks = sc.ranks[np.ix_(order, cols)]
         first = result.ranking.options[0]
         leads = [sc.leaders[c] for c in cols[1:]]
