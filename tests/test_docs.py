@@ -12,7 +12,7 @@ In README.md and every docs/*.md:
 - a ```yaml block whose info string says ``file=NAME`` is written to the scratch folder
   first, so the commands can use it.
 
-Input digests and the tool version are normalised before comparing. docs/format.md's
+Input digests, file sizes and the tool version are normalised before comparing. docs/format.md's
 field reference is generated from the JSON Schema. ``APPRAISAL_REGENERATE=1`` rewrites
 every block (and the generated reference) from real output: review the diff, commit it.
 """
@@ -42,6 +42,7 @@ EPOCH = "1513209600"  # 14 December 2017
 
 def normalise(text: str) -> str:
     text = re.sub(r"sha256:[0-9a-f]{64}", "sha256:<digest>", text)
+    text = re.sub(r"\(\d[\d,]* bytes\)", "(<size> bytes)", text)
     text = text.replace(f"appraisal {__version__}", "appraisal <version>")
     text = text.replace(f'"tool_version": "{__version__}"', '"tool_version": "<version>"')
     return "\n".join(line.rstrip() for line in text.rstrip("\n").splitlines())

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from click.testing import CliRunner
-from test_summary import with_stub_smaa  # noqa: F401 (fixture)
 
 from appraisal.cli import main
 
@@ -24,7 +23,7 @@ def test_help_lists_every_option() -> None:
         assert opt in out
 
 
-def test_json_has_every_analysis_and_is_deterministic(with_stub_smaa: None) -> None:  # noqa: F811
+def test_json_has_every_analysis_and_is_deterministic() -> None:
     code, out, _ = run("--samples", "500", "--seed", "3", "--format", "json")
     assert code == 0
     data = json.loads(out)
