@@ -29,6 +29,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_sensitivity.py
 	$(BIN)/python bench/bench_smaa.py
 	$(BIN)/python bench/bench_report.py
+	$(BIN)/python bench/bench_scale.py
 
 clean:
 	rm -rf $(VENV) build

@@ -55,3 +55,21 @@ def test_same_bytes_with_fonttools_subsetting(monkeypatch: pytest.MonkeyPatch) -
     html = render_html(build_context(paper_result(appraisal.load(), samples=0), day))
     assert render_pdf(html, day) == render_pdf(html, day)
     assert "SOURCE_DATE_EPOCH" not in __import__("os").environ
+
+
+def test_a_missing_system_library_is_a_clear_output_error(monkeypatch: pytest.MonkeyPatch
+                                                          ) -> None:
+    import builtins
+
+    from appraisal.errors import OutputError
+
+    real = builtins.__import__
+
+    def no_pango(name: str, *args: object, **kwargs: object) -> object:
+        if name == "weasyprint":
+            raise OSError("cannot load library 'libpango-1.0-0'")
+        return real(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", no_pango)
+    with pytest.raises(OutputError, match="WeasyPrint needs the Pango library"):
+        render_pdf("<p>x</p>", date(2020, 1, 1))

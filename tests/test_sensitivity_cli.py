@@ -58,3 +58,11 @@ def test_bad_weight_range_syntax() -> None:
     code, _, err = run("--samples", "10", "--weight-ranges", "finance=0.1")
     assert code == 2
     assert "expected ID=LOW:HIGH" in err
+
+
+def test_a_long_run_reports_progress_in_plain_lines_when_not_on_a_terminal() -> None:
+    res = CliRunner().invoke(main, ["sensitivity", "--samples", "200000", "--format", "json"])
+    assert res.exit_code == 0
+    lines = [ln for ln in res.stderr.splitlines() if "Monte Carlo" in ln]
+    assert lines[-1] == "appraisal: Monte Carlo 100% (200,000 of 200,000 draws)"
+    assert 2 <= len(lines) <= 4

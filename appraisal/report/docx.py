@@ -23,6 +23,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from ..errors import OutputError
 from .blocks import Block
 
 HANG = Cm(1.0)
@@ -118,7 +119,13 @@ def _table(doc: DocumentObject, t: Block, small: bool = True) -> None:
 
 
 def _chart(doc: DocumentObject, c: Block) -> None:
-    import cairosvg
+    try:
+        import cairosvg
+    except OSError as exc:  # the Cairo library is missing
+        raise OutputError(
+            f"the Word paper could not be made: its charts need the Cairo library ({exc}); "
+            "install it (Debian: apt-get install libcairo2) or leave out --format docx"
+        ) from None
 
     head = doc.add_paragraph()
     head.add_run(f"Figure: {c['title']}").bold = True

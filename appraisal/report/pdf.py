@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 
+from ..errors import OutputError
+
 
 @contextmanager
 def _source_date(day: date) -> Iterator[None]:
@@ -33,7 +35,13 @@ def _source_date(day: date) -> Iterator[None]:
 
 def render_pdf(html: str, report_date: date) -> bytes:
     """PDF bytes of the HTML paper (``html`` carries its metadata in ``<meta>`` tags)."""
-    import weasyprint  # slow to import: only when a PDF is wanted
+    try:
+        import weasyprint  # slow to import: only when a PDF is wanted
+    except OSError as exc:  # a system library WeasyPrint loads is missing
+        raise OutputError(
+            f"the PDF could not be made: WeasyPrint needs the Pango library ({exc}); install "
+            "it (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0) or leave out "
+            "--format pdf") from None
 
     stamp = f"{report_date.isoformat()}T00:00:00Z"
     with _source_date(report_date):
