@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import Result
-from conftest import REGENERATE, single_file_data
+from conftest import REGENERATE, SMALL, single_file_data
 
 GOLDEN = Path(__file__).parent / "golden" / "rank-example.json"
 
@@ -95,6 +95,9 @@ def test_schema_accepts_the_example_and_rejects_nonsense(cli: Callable[..., Resu
     data["options"][0]["scores"]["focus"] = "high"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, schema)
+    flat = yaml.safe_load(SMALL)
+    flat["criteria"] = flat["criteria"][0]["criteria"]  # the one set, as a flat list
+    jsonschema.validate(flat, schema)
     out = tmp_path / "schema.json"
     assert cli("schema", "--out", out).exit_code == 0
     assert json.loads(out.read_text()) == schema

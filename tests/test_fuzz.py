@@ -22,7 +22,13 @@ The mutations (one to three per case):
 - the text: cut short at any point, random bytes inserted, a byte-order mark added,
   encoded as Latin-1, NUL bytes, an integer of 5,000 digits, a tag that would run code
   (``!!python/object/apply``, never constructed: a marker file proves it), a custom tag,
-  a merge key ``<<: *x``, an alias bomb ("billion laughs"), a second document.
+  a merge key ``<<: *x``, an alias bomb ("billion laughs"), a second document;
+- a file of the directory form replaced by a link to a file outside the appraisal
+  (holding a password-file line that must never be echoed), by a named pipe (reading it
+  would hang), or renamed to a name that is not UTF-8.
+
+Cases that are not files are tested one by one in ``test_hostile_inputs.py`` (Ctrl-C, a
+killed run, oversized files) and ``test_template_sandbox.py`` (hostile templates).
 """
 
 from __future__ import annotations
@@ -182,8 +188,25 @@ def text_mutation(text: str, kind: str, at: float, junk: bytes) -> bytes:
     return (text + "\n---\ntitle: second\n").encode()
 
 
+FILE_MUTATIONS = ["link-out", "pipe", "bad-name"]
+SECRET = "root:x:0:0:root:/root:/bin/bash"
+
+
+def file_mutation(path: Path, kind: str, outside_folder: Path) -> None:
+    """Replace one file of the directory form (see the module docstring)."""
+    path.unlink()
+    if kind == "link-out":
+        outside = outside_folder / "outside.yaml"
+        outside.write_text(SECRET + "\n")
+        path.symlink_to(outside)
+    elif kind == "pipe":
+        os.mkfifo(path)
+    else:
+        path.with_name(os.fsdecode(b"bad-\xff.yaml")).write_text("id: x\n")
+
+
 def write_case(root: Path, data: dict[str, Any], directory: bool, text_kind: str | None,
-               at: float, junk: bytes, target: int) -> Path:
+               at: float, junk: bytes, target: int, file_kind: str | None = None) -> Path:
     def dump(obj: Any) -> str:
         return yaml.dump(obj, Dumper=DUMPER, sort_keys=False, allow_unicode=True)
 
@@ -203,15 +226,19 @@ def write_case(root: Path, data: dict[str, Any], directory: bool, text_kind: str
             text_kind and path == chosen) else text.encode()
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(raw)
+    if directory and file_kind:
+        file_mutation(list(files)[(target + 1) % len(files)], file_kind, root.parent)
     return root if directory else root / "appraisal.yaml"
 
 
 def exercise(path: Path, papers: bool = False) -> None:
-    """Everything a user can do with the file; only AppraisalError may escape."""
+    """Everything a user can do with the file; only AppraisalError may escape, and no
+    error ever quotes a file from outside the appraisal."""
     try:
         a = appraisal.load(path)
         result = run(a, Request(sensitivity=True, samples=200))
-    except AppraisalError:
+    except AppraisalError as exc:
+        assert SECRET not in str(exc)
         return
     out = Console(file=io.StringIO(), width=80, markup=False, emoji=False, highlight=False)
     print_ranking(result, out)
@@ -235,7 +262,8 @@ def exercise(path: Path, papers: bool = False) -> None:
 
 case = st.tuples(st.booleans(), st.lists(mutation, min_size=1, max_size=3),
                  st.one_of(st.none(), st.sampled_from(TEXT_MUTATIONS)),
-                 st.floats(0, 1), st.binary(min_size=1, max_size=8), st.integers(0, 50))
+                 st.floats(0, 1), st.binary(min_size=1, max_size=8), st.integers(0, 50),
+                 st.one_of(st.none(), st.none(), st.sampled_from(FILE_MUTATIONS)))
 
 
 @pytest.mark.slow
@@ -243,13 +271,13 @@ case = st.tuples(st.booleans(), st.lists(mutation, min_size=1, max_size=3),
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(case)
 def test_mutated_files_never_crash(args: tuple[Any, ...]) -> None:
-    directory, mutations, text_kind, at, junk, target = args
+    directory, mutations, text_kind, at, junk, target, file_kind = args
     data = copy.deepcopy(BASE)
     for m in mutations:
         mutate(data, *m)
     with tempfile.TemporaryDirectory() as folder:
-        root = Path(folder)
-        exercise(write_case(root, data, directory, text_kind, at, junk, target))
+        root = Path(folder) / "appraisal"
+        exercise(write_case(root, data, directory, text_kind, at, junk, target, file_kind))
         assert not any(root.rglob(MARKER)) and not Path(MARKER).exists()
 
 

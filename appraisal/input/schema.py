@@ -25,6 +25,24 @@ def json_schema() -> dict[str, Any]:
     schema = Appraisal.model_json_schema()
     for hidden in ("sources", "input_digest"):
         schema.get("properties", {}).pop(hidden, None)
+    # what the models accept before validation: a score as a bare number, and one text
+    # where a list of texts (evidence, paragraphs) is expected
+    scores = schema["$defs"]["Option"]["properties"]["scores"]
+    scores["additionalProperties"] = {"anyOf": [{"type": "number"},
+                                                scores["additionalProperties"]]}
+    for model in schema["$defs"].values():
+        for name, prop in model.get("properties", {}).items():
+            if prop.get("type") == "array" and prop.get("items", {}).get("type") == "string":
+                model["properties"][name] = {
+                    **{k: v for k, v in prop.items() if k not in ("type", "items")},
+                    "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+    sets = schema["properties"]["criteria"]
+    schema["properties"]["criteria"] = {
+        "title": "Criteria",
+        "description": "The criteria of the appraisal's one criteria set, or a list of "
+                       "criteria sets (directory form: criteria/*.yaml).",
+        "anyOf": [{"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/Criterion"}},
+                  {key: sets[key] for key in ("type", "minItems", "items")}]}
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
 
@@ -34,7 +52,8 @@ def _type(spec: dict[str, Any]) -> str:
         return str(spec["$ref"]).rsplit("/", 1)[-1]
     if "anyOf" in spec:
         kinds = [_type(s) for s in spec["anyOf"] if s.get("type") != "null"]
-        return " or ".join(kinds) + " (optional)"
+        optional = any(s.get("type") == "null" for s in spec["anyOf"])
+        return " or ".join(kinds) + (" (optional)" if optional else "")
     if "const" in spec:
         return json.dumps(spec["const"])
     if "enum" in spec:
