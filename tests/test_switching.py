@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from test_sweeps import METHOD, SCORE, make_problem, problems
 
 from appraisal.analysis.score_switching import score_switching
-from appraisal.analysis.sweeps import sweepable_nodes, weight_path
+from appraisal.analysis.sweeps import all_sweeps, sweepable_nodes, weight_path
 from appraisal.analysis.weight_switching import weight_switching
 from appraisal.core.problem import Problem
 from appraisal.core.screening import passes
@@ -134,3 +134,57 @@ def test_two_options_two_criteria_closed_form(x: float) -> None:
     else:
         assert iv.low_share == 0.0 and iv.high_share == pytest.approx(x / 5)
     assert set(sweepable_nodes(p.tree)) == {"c0", "c1"}
+
+
+def test_a_tie_at_the_end_of_the_range_is_not_a_switch() -> None:
+    """The independent check's case: a (k1 2, k2 4) and b (k1 1, k2 4), weights 2 and 7.
+    b only ties a when k2 has all the weight; rounding put the crossing at
+    0.9999999999999998, reported as "a stays first unless the weight on K2 rises above
+    100%"."""
+    p = make_problem(np.array([[2.0, 4.0], [1.0, 4.0]]), raw=np.array([2.0, 7.0]))
+    ws = weight_switching(p, METHOD, 0)
+    assert ws.headline is None
+    assert [(iv.low_share, iv.high_share, iv.below, iv.above) for iv in ws.intervals] == [
+        (0.0, 1.0, (), ()), (0.0, 1.0, (), ())]
+    assert all(seg.leaders == ("o0",) for s in all_sweeps(p, METHOD) for seg in s.segments)
+
+
+value = st.integers(0, 10).map(lambda x: x / 2)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(2, 5).flatmap(lambda n: st.integers(1, 4).flatmap(lambda m: st.tuples(
+    st.lists(st.lists(value, min_size=m, max_size=m), min_size=n, max_size=n),
+    st.lists(st.integers(0, 9).map(float), min_size=m, max_size=m)))))
+def test_a_dominated_option_never_takes_the_lead(case: tuple[list[list[float]],
+                                                             list[float]]) -> None:
+    rows, raw = case
+    if sum(raw) == 0:
+        raw[0] = 1.0
+    scores = np.array(rows)
+    # with a copy of row 0 made worse on its first criterion: a dominated option for sure
+    worse = scores[0].copy()
+    worse[0] = max(0.0, worse[0] - 0.5)
+    if worse[0] < scores[0][0]:
+        scores = np.vstack([scores, worse])
+    p = make_problem(scores, raw=np.array(raw))
+    values = scores  # benefit criteria on a 0..5 scale
+    by: dict[str, set[str]] = {}  # dominated option -> its dominators
+    for a in range(len(scores)):
+        for b in range(len(scores)):
+            if np.all(values[a] >= values[b]) and np.any(values[a] > values[b]):
+                by.setdefault(p.option_ids[b], set()).add(p.option_ids[a])
+
+    def never_ahead_of_its_dominators(leaders: tuple[str, ...]) -> bool:
+        # a dominated option may tie its dominator (where the criteria it is worse on
+        # carry no weight), never lead without it
+        return all(by[o] & set(leaders) for o in leaders if o in by)
+
+    lead = int(np.lexsort((np.arange(len(scores)), -SCORE(p, p.weights)))[0])
+    ws = weight_switching(p, METHOD, lead)
+    for iv in ws.intervals:
+        assert never_ahead_of_its_dominators(iv.above)
+        assert never_ahead_of_its_dominators(iv.below)
+    for s in all_sweeps(p, METHOD):
+        for seg in s.segments:
+            assert never_ahead_of_its_dominators(seg.leaders)

@@ -31,6 +31,9 @@ from .kernels import affine_totals
 
 GRID = 1025
 """Grid points on 0..1 for the numeric (non-linear) mode."""
+END = 1e-9
+"""A crossing closer than this to 0 or 1 (no weight, or all of its group's weight) is a
+tie at the end of the range, never a change of the ranking inside it."""
 BISECT_STEPS = 60
 
 
@@ -182,7 +185,7 @@ def _crossings_linear(a: FloatArray, d: FloatArray) -> tuple[FloatArray, FloatAr
     den = d[i] - d[j]
     with np.errstate(divide="ignore", invalid="ignore"):
         t = (a[j] - a[i]) / den
-    keep = (den != 0) & (t > 1e-9) & (t < 1 - 1e-9)  # meeting at an end is a tie
+    keep = (den != 0) & (t > END) & (t < 1 - END)  # meeting at an end is a tie
     i, j, t = i[keep], j[keep], t[keep]
     rises = np.where(d[i] > d[j], i, j)
     falls = np.where(d[i] > d[j], j, i)
@@ -206,7 +209,7 @@ def _crossings_numeric(problem: Problem, method: Method,
 
     t = bisect_roots(f, grid[k], grid[k + 1])
     up = above[k + 1, p]  # i above j after the crossing
-    inside = (t > 1e-9) & (t < 1 - 1e-9)  # meeting at an end is a tie, not a change
+    inside = (t > END) & (t < 1 - END)  # meeting at an end is a tie, not a change
     t, pi, pj, up = t[inside], pi[inside], pj[inside], up[inside]
     return t, np.where(up, pi, pj), np.where(up, pj, pi)
 

@@ -22,6 +22,7 @@ import numpy as np
 from ..core.problem import FloatArray, Problem
 from ..methods import Method
 from .sweeps import (
+    END,
     GRID,
     NodeWeight,
     WeightPath,
@@ -96,8 +97,10 @@ def _ends_linear(ga: FloatArray, gd: FloatArray, t0: float,
     with np.errstate(divide="ignore", invalid="ignore"):
         root = np.where(gd != 0, -ga / gd, np.nan)
     other = np.arange(len(ga)) != lead
-    up = other & (gd < -EPS) & (root >= t0 - 1e-12)
-    down = other & (gd > EPS) & (root <= t0 + 1e-12)
+    # a root at the very end of the range (0 or 1, to rounding) is a tie there, not a
+    # switch: the leader is still (jointly) first at every share inside it
+    up = other & (gd < -EPS) & (root >= t0 - 1e-12) & (root < 1.0 - END)
+    down = other & (gd > EPS) & (root <= t0 + 1e-12) & (root > END)
     hi = min(1.0, float(root[up].min())) if up.any() else 1.0
     lo = max(0.0, float(root[down].max())) if down.any() else 0.0
     who_hi: tuple[int, ...] = ()
@@ -132,6 +135,9 @@ def _ends_numeric(problem: Problem, method: Method, path: WeightPath, t0: float,
             continue
         k = int(bad[0])
         t = float(bisect_roots(margin, grid[k - 1:k], grid[k:k + 1])[0]) if k else t0
+        if abs(t - end) <= END:  # a tie at the end of the range, not a switch
+            out.append((end, ()))
+            continue
         tot = np.asarray(score(problem, path.weights(grid[k])))
         tot[lead] = -np.inf
         out.append((t, tuple(int(c) for c in np.flatnonzero(tot >= tot.max() - 1e-12))))
