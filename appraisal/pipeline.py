@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .analysis.dominance import DEFAULT_FLIP_SHARE, DEFAULT_TOLERANCE
+from .analysis.closeness import FLIP_SHARE
 from .analysis.ranking import Ranking, rank_problem
-from .core.limits import MAX_SAMPLES, MAX_SEED
+from .core.limits import DEFAULT_SAMPLES, MAX_SAMPLES, MAX_SEED
 from .core.problem import Problem, Weighting
 from .errors import UsageError
 from .input.compile import compile_problem, scenarios_of, weighting
@@ -24,7 +24,6 @@ from .input.models import Appraisal, Scenario
 from .methods import Method, get_method
 
 if TYPE_CHECKING:
-    from .analysis.sampling import WeightModel
     from .analysis.scenarios import ScenarioComparison
     from .analysis.sensitivity import Sensitivity
 
@@ -37,11 +36,15 @@ class Request:
     :class:`~appraisal.input.models.Scenario`) and ``weights`` (criterion id -> raw
     weight, any level of the tree) choose the weighting; ``method`` defaults to the
     appraisal's. With ``sensitivity`` every sensitivity analysis runs, with ``samples``
-    Monte Carlo draws (0 skips them) seeded by ``seed`` (default: the appraisal's),
-    optionally with ``score_uncertainty``. ``weight_ranges`` (leaf id -> (low, high)
-    share of the total weight) or ``ordinal`` (groups of leaf ids, most important
-    first; ids in one group weigh the same) restrict the weights sampled.
-    ``tolerance`` and ``flip_share`` define near-ties.
+    Monte Carlo draws (0 skips them) seeded by ``seed`` (default: the appraisal's), the
+    scores drawn within their stated ranges when ``score_uncertainty`` (None: when any
+    score states a range). The draws "over any weighting" are uniform within each group
+    of the criteria tree, or over the leaf weights with ``weights_over="leaves"``;
+    ``weight_ranges`` (criterion id -> (low, high) share of its group) or ``rankings``
+    (each a ranking of one group's criteria: tuples of ids, most important first, ids in
+    one tuple weighing the same) restrict them (:mod:`appraisal.analysis.weightspec`).
+    ``tolerance`` replaces the scoring resolution and ``flip_share`` sets the swaps that
+    make options indistinguishable (:mod:`appraisal.analysis.closeness`).
     """
 
     criteria: str | None = None
@@ -49,13 +52,14 @@ class Request:
     weights: Mapping[str, float] = field(default_factory=dict)
     method: str | None = None
     sensitivity: bool = False
-    samples: int = 10_000
+    samples: int = DEFAULT_SAMPLES
     seed: int | None = None
-    score_uncertainty: bool = False
+    score_uncertainty: bool | None = None
+    weights_over: str = "tree"
     weight_ranges: Mapping[str, tuple[float, float]] = field(default_factory=dict)
-    ordinal: tuple[tuple[str, ...], ...] = ()
-    tolerance: float = DEFAULT_TOLERANCE
-    flip_share: float = DEFAULT_FLIP_SHARE
+    rankings: tuple[tuple[tuple[str, ...], ...], ...] = ()
+    tolerance: float | None = None
+    flip_share: float = FLIP_SHARE
 
 
 @dataclass(frozen=True)
@@ -100,45 +104,16 @@ class AppraisalResult:
         return self.appraisal.input_digest
 
 
-def _weight_model(problem: Problem, request: Request) -> WeightModel | None:
-    """The sampler of a request's weight restrictions (leaf ids -> columns)."""
-    if not (request.weight_ranges or request.ordinal):
-        return None
-    from .analysis.sampling import OrdinalWeights, WeightRanges
-
-    if request.weight_ranges and request.ordinal:
-        raise UsageError("use either weight ranges or an ordinal ranking, not both")
-    cols = {c: j for j, c in enumerate(problem.criterion_ids)}
-
-    def column(cid: str) -> int:
-        if cid not in cols:
-            raise UsageError(f"'{cid}' is not a leaf criterion; expected one of: "
-                             + ", ".join(problem.criterion_ids))
-        return cols[cid]
-
-    if request.weight_ranges:
-        m = len(cols)
-        low, high = np.zeros(m), np.ones(m)
-        for cid, (lo, hi) in request.weight_ranges.items():
-            low[column(cid)], high[column(cid)] = lo, hi
-        return WeightRanges(low, high)
-    order = tuple(tuple(column(c) for c in group) for group in request.ordinal)
-    named = {j for group in order for j in group}
-    missing = [c for c in problem.criterion_ids if cols[c] not in named]
-    if missing:
-        raise UsageError("an ordinal ranking must rank every leaf criterion; missing: "
-                         + ", ".join(missing))
-    return OrdinalWeights(order, m=len(cols))
-
-
 def _weightings(appraisal: Appraisal, long_list: Problem) -> tuple[Weighting, ...]:
+    """The base weights and every scenario of the criteria set, preceded by the weights
+    analysed when they are none of those (a scenario analysed is not counted twice)."""
     set_id = long_list.criteria_set
-    out = []
-    if long_list.scenario is not None or long_list.overrides:
-        tree = long_list.tree
-        out.append(Weighting("analysed", "As analysed", tree.raw_weight, tree.leaf_weights()))
-    out.append(weighting(appraisal, set_id, None))
+    out = [weighting(appraisal, set_id, None)]
     out.extend(weighting(appraisal, set_id, sc) for sc in scenarios_of(appraisal, set_id))
+    tree = long_list.tree
+    if not any(np.array_equal(w.raw, tree.raw_weight) for w in out):
+        out.insert(0, Weighting("analysed", "As analysed", tree.raw_weight,
+                                tree.leaf_weights()))
     return tuple(out)
 
 
@@ -159,14 +134,22 @@ def run(appraisal: Appraisal, request: Request = Request(), *,
     if request.sensitivity:
         from .analysis.scenarios import compare_scenarios
         from .analysis.sensitivity import analyse, check_analysable
+        from .analysis.weightspec import any_weights, board_weights
 
         check_analysable(ranking)
         weightings = _weightings(appraisal, long_list)
         scenarios = compare_scenarios(ranking.problem, method, weightings)
+        short = ranking.problem
+        ranged = request.score_uncertainty
+        if ranged is None:
+            ranged = bool(np.any(short.low != short.scores) or np.any(short.high != short.scores))
+        base_raw = weightings[-1 - len(scenarios_of(appraisal, long_list.criteria_set))].raw
         sensitivity = analyse(
             ranking, method, scenarios=scenarios, samples=request.samples, seed=seed,
-            score_uncertainty=request.score_uncertainty,
-            weight_model=_weight_model(ranking.problem, request),
+            score_uncertainty=ranged,
+            any_weights=any_weights(short, request.weights_over, request.weight_ranges,
+                                    request.rankings),
+            board_weights=board_weights(short, base_raw),
             tolerance=request.tolerance, flip_share=request.flip_share, progress=progress)
     return AppraisalResult(appraisal=appraisal, method=method, seed=seed, long_list=long_list,
                            ranking=ranking, weightings=weightings, scenarios=scenarios,

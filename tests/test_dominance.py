@@ -1,4 +1,4 @@
-"""Pareto dominance (value scale) and near-ties."""
+"""Pareto dominance (value scale); near-ties are tests/test_closeness.py."""
 
 from __future__ import annotations
 
@@ -35,13 +35,3 @@ def test_reduction_agrees_with_networkx(problem: Problem) -> None:
     full.add_nodes_from(problem.option_ids)
     full.add_edges_from(d.edges)
     assert set(nx.transitive_reduction(full).edges) == set(d.reduced_edges)
-
-
-def test_near_ties_by_tolerance_and_by_samples() -> None:
-    p = make_problem(np.array([[3.0, 3.0], [3.0, 2.98], [0.0, 5.0]]))
-    t = SCORE(p, p.weights)
-    d = dominance(p, t, tolerance=0.005)
-    assert [(x.better, x.worse, x.reason) for x in d.near_ties] == [("o0", "o1", "tolerance")]
-    pairwise = np.array([[0, 0.9, 0.7], [0.0, 0, 0.6], [0.3, 0.4, 0]])
-    d = dominance(p, t, tolerance=0.001, pairwise=pairwise, flip_share=0.35)
-    assert [(x.better, x.worse, x.reason) for x in d.near_ties] == [("o1", "o2", "samples")]

@@ -35,6 +35,7 @@ def test_tally_matches_the_reference(n: int, m: int, k: int, seed: int) -> None:
     np.testing.assert_allclose(got.acceptability, ref.acceptability, atol=1e-12)
     np.testing.assert_array_equal(got.pairwise, ref.pairwise)
     np.testing.assert_allclose(got.central_sums, ref.central_sums, atol=1e-9)
+    np.testing.assert_allclose(got.joint_first, ref.joint_first, atol=1e-12)
 
 
 @pytest.mark.parametrize("k", [7, 1024, 4096])
@@ -80,6 +81,7 @@ def test_top_tally_matches_the_reference_on_the_first_places(n: int, places: int
                                   ref.pairwise[np.ix_(watched, watched)])
     assert np.isnan(got.pairwise[1, 0]) or n < 2
     np.testing.assert_allclose(got.central_sums, ref.central_sums, atol=1e-9)
+    np.testing.assert_allclose(got.joint_first, ref.joint_first, atol=1e-12)
 
 
 def test_top_tally_with_many_options_and_ties_across_the_cut() -> None:
@@ -98,3 +100,4 @@ def test_top_tally_with_many_options_and_ties_across_the_cut() -> None:
     got, ref = fast.counts(), reference_tally(t, w)
     np.testing.assert_allclose(got.acceptability, ref.acceptability[:, :3], atol=1e-12)
     np.testing.assert_allclose(got.central_sums, ref.central_sums, atol=1e-9)
+    np.testing.assert_allclose(got.joint_first, ref.joint_first, atol=1e-12)

@@ -1,17 +1,32 @@
-"""What would it take? The smallest weight change that puts each option first (item 4).
+"""What would it take? The smallest change of the weights that puts each option first.
 
-For option i, minimise the L1 distance ||w - w0||_1 over leaf weight vectors w on the
-simplex (w >= 0, sum w = 1) subject to T_i(w) >= T_k(w) for every other option k
-("first" means a total >= every other option's; a tie at the top counts). For a method
-linear in the weights, T(w) = w @ B with B = score(problem, I), so this is a linear
-programme with auxiliary u >= |w - w0| (the standard L1 linearisation, e.g. Boyd &
-Vandenberghe (2004) *Convex Optimization*, s. 6.1), solved with HiGHS through
-``scipy.optimize.linprog``. Infeasible means no weights at all make the option first.
-Half the L1 distance is the share of the total weight that must be moved between
-criteria. Any leaf weight vector on the simplex is reachable by some raw weights of the
-tree, so the tree adds no constraint. Non-linear methods are not covered (None). Beyond
+Two kinds of "first", named apart:
+
+- **jointly first**: a total at least every other option's (a tie at the top counts);
+- **clearly first**: a total ahead of every other option's by at least ``margin`` (by
+  default the scoring resolution of :mod:`.closeness`, so a lead the scores can resolve).
+
+A dominated option can at best be jointly first (where the criteria it is worse on carry
+no weight); it is never clearly first, and the two distances say so.
+
+Two sizes of change, both in shares of the total weight as the paper shows them:
+
+- **total moved**: half the L1 distance between the leaf weights, the share of the total
+  weight that moves from some criteria to others;
+- **largest change**: the smallest possible largest change of any one criterion's share
+  of the total, parents included (a parent's share being the sum of its leaves'), the
+  move as the board would see it on its own tree.
+
+For a method linear in the weights, T(w) = w @ V with V = score(problem, I), each is a
+linear programme over the leaf weights on the simplex with the constraints
+T_i(w) >= T_k(w) + margin (margin 0 for "jointly"), using the standard linearisations
+u >= |w - w0| (L1) and z >= |A (w - w0)| (the largest change, A summing leaves into
+nodes) (Boyd & Vandenberghe (2004) *Convex Optimization*, s. 6.1), solved by HiGHS
+through ``scipy.optimize.linprog``. Infeasible means no weighting makes the option first
+in that sense. Any leaf weight vector on the simplex comes from some raw weights of the
+tree, so the tree adds no constraint. Non-linear methods are not covered. Beyond
 :data:`~appraisal.core.limits.DETAIL_OPTIONS` options only that many best-ranked options
-are checked (one linear programme each).
+are checked.
 """
 
 from __future__ import annotations
@@ -21,71 +36,127 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..core.limits import DETAIL_OPTIONS
-from ..core.problem import FloatArray, Problem
+from ..core.problem import CriteriaTree, FloatArray, Problem
 from ..methods import Method
 
 
 @dataclass(frozen=True)
+class Move:
+    """The least change that makes an option first: ``total`` share of the total weight
+    moved, ``largest`` change of any one criterion's share (parents included), and the
+    nearest leaf weights by total moved (criterion id -> share of the total)."""
+
+    total: float
+    largest: float
+    weights: dict[str, float]
+
+
+@dataclass(frozen=True)
 class WeightDistance:
-    """For one option: the L1 distance to the nearest weights making it first (None if
-    none can, then ``never_first`` is True), the share of weight moved (L1 / 2) and
-    those nearest leaf weights (criterion id -> weight)."""
+    """For one option: the least change to make it jointly first (``tie``) and clearly
+    first (``strict``); None where no weighting does."""
 
     option_id: str
-    distance: float | None
-    weight_moved: float | None
-    never_first: bool
-    weights: dict[str, float] | None
+    tie: Move | None
+    strict: Move | None
+
+    @property
+    def never_first(self) -> bool:
+        """No weighting makes it even jointly first."""
+        return self.tie is None
 
 
 @dataclass(frozen=True)
 class Distances:
     """The distances of the options checked: every option up to
     :data:`~appraisal.core.limits.DETAIL_OPTIONS` options, else that many best-ranked
-    (``complete`` says which)."""
+    (``complete`` says which). ``margin`` is the lead "clearly first" asks for."""
 
     available: bool  # False for methods not linear in the weights
     options: tuple[WeightDistance, ...]
+    margin: float = 0.0
     complete: bool = True
 
     @property
     def never_first(self) -> tuple[str, ...]:
-        return tuple(d.option_id for d in self.options if d.never_first)
+        """Options no weighting makes even jointly first."""
+        return tuple(d.option_id for d in self.options if d.tie is None)
+
+    @property
+    def never_clearly_first(self) -> tuple[str, ...]:
+        """Options no weighting puts clearly first (some may tie for first)."""
+        return tuple(d.option_id for d in self.options if d.strict is None)
 
 
-def weight_distances(problem: Problem, method: Method) -> Distances:
-    """The smallest L1 change of the leaf weights making each option first."""
-    if not method.linear_in_weights:
-        return Distances(available=False, options=())
+def node_matrix(tree: CriteriaTree) -> FloatArray:
+    """A (nodes, leaves) 0/1 matrix: row k sums the leaf weights under node k."""
+    a = np.zeros((len(tree.ids), int((tree.leaf_column >= 0).sum())))
+    for k, col in enumerate(tree.leaf_column):
+        if col < 0:
+            continue
+        node = k
+        while node >= 0:
+            a[node, col] = 1.0
+            node = int(tree.parent[node])
+    return a
+
+
+def _solve(values: FloatArray, i: int, w0: FloatArray, margin: float,
+           nodes: FloatArray) -> tuple[float, float, FloatArray] | None:
+    """(total moved, largest change, nearest weights) making option i first by
+    ``margin``, or None when infeasible."""
     from scipy.optimize import linprog  # lazy: scipy.optimize costs ~0.5 s to import
 
+    n, m = values.shape
+    lead = np.delete(values, i, axis=0) - values[i]  # (V_k - V_i) . w <= -margin
+    a_eq = np.concatenate([np.ones(m), np.zeros(m)])[None, :]
+    eye = np.eye(m)
+    # L1: variables (w, u), minimise sum u with u >= |w - w0|
+    res = linprog(np.concatenate([np.zeros(m), np.ones(m)]),
+                  A_ub=np.vstack([np.block([[eye, -eye], [-eye, -eye]]),
+                                  np.hstack([lead, np.zeros((n - 1, m))])]),
+                  b_ub=np.concatenate([w0, -w0, np.full(n - 1, -margin)]),
+                  A_eq=a_eq, b_eq=[1.0], bounds=[(0.0, 1.0)] * m + [(0.0, None)] * m,
+                  method="highs")
+    if res.status == 2:
+        return None
+    w = np.clip(res.x[:m], 0.0, None)
+    total = float(np.abs(w - w0).sum()) / 2
+    # largest change: variables (w, z), minimise z with z >= |A (w - w0)|
+    k = nodes.shape[0]
+    res2 = linprog(np.concatenate([np.zeros(m), [1.0]]),
+                   A_ub=np.vstack([np.hstack([nodes, -np.ones((k, 1))]),
+                                   np.hstack([-nodes, -np.ones((k, 1))]),
+                                   np.hstack([lead, np.zeros((n - 1, 1))])]),
+                   b_ub=np.concatenate([nodes @ w0, -(nodes @ w0), np.full(n - 1, -margin)]),
+                   A_eq=np.concatenate([np.ones(m), [0.0]])[None, :], b_eq=[1.0],
+                   bounds=[(0.0, 1.0)] * m + [(0.0, None)], method="highs")
+    largest = float(res2.x[m]) if res2.status == 0 else float("nan")
+    return (0.0 if total < 1e-10 else total), (0.0 if largest < 1e-10 else largest), w
+
+
+def weight_distances(problem: Problem, method: Method, margin: float = 0.0) -> Distances:
+    """The least change of the weights making each option jointly and clearly first
+    (see the module docstring); ``margin`` is the lead "clearly" asks for."""
+    if not method.linear_in_weights:
+        return Distances(available=False, options=(), margin=margin)
     n, m = problem.shape
     values = np.asarray(method.score(problem, np.eye(m))).T  # (n, m): totals are values @ w
     w0 = np.asarray(problem.weights, dtype=float)
+    nodes = node_matrix(problem.tree)
     checked = np.arange(n) if n <= DETAIL_OPTIONS else np.sort(
         np.argsort(-(values @ w0), kind="stable")[:DETAIL_OPTIONS])
-    eye = np.eye(m)
-    cost = np.concatenate([np.zeros(m), np.ones(m)])
-    a_abs = np.block([[eye, -eye], [-eye, -eye]])
-    b_abs = np.concatenate([w0, -w0])
-    a_eq = np.concatenate([np.ones(m), np.zeros(m)])[None, :]
-    bounds = [(0.0, 1.0)] * m + [(0.0, None)] * m
+    strict_margin = max(margin, 1e-9)
     out = []
     for i in checked:
-        diff = np.delete(values, i, axis=0) - values[i]  # (V_k - V_i) . w <= 0
-        a_ub = np.vstack([a_abs, np.hstack([diff, np.zeros((n - 1, m))])])
-        b_ub = np.concatenate([b_abs, np.zeros(n - 1)])
-        res = linprog(cost, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=[1.0], bounds=bounds,
-                      method="highs")
-        oid = problem.option_ids[i]
-        if res.status == 2:  # infeasible
-            out.append(WeightDistance(option_id=oid, distance=None, weight_moved=None,
-                                      never_first=True, weights=None))
-            continue
-        w: FloatArray = np.clip(res.x[:m], 0.0, None)
-        dist = float(np.abs(w - w0).sum())
-        dist = 0.0 if dist < 1e-10 else dist
-        out.append(WeightDistance(
-            option_id=oid, distance=dist, weight_moved=dist / 2, never_first=False,
-            weights={c: float(x) for c, x in zip(problem.criterion_ids, w, strict=True)}))
-    return Distances(available=True, options=tuple(out), complete=len(checked) == n)
+        moves = []
+        for need in (0.0, strict_margin):
+            found = _solve(values, int(i), w0, need, nodes)
+            moves.append(None if found is None else Move(
+                total=found[0], largest=found[1],
+                weights={c: float(x) for c, x in zip(problem.criterion_ids, found[2],
+                                                     strict=True)}))
+        out.append(WeightDistance(option_id=problem.option_ids[i], tie=moves[0],
+                                  strict=moves[1]))
+    return Distances(available=True, options=tuple(out), margin=margin,
+                     complete=len(checked) == n)

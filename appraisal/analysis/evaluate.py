@@ -22,7 +22,7 @@ from .kernels import single_thread_matmul
 
 Distribution = Literal["triangular", "uniform"]
 
-_STACK = 64
+_STACK = 1024
 """Score draws evaluated per call of a separable linear method."""
 
 

@@ -34,12 +34,14 @@ from ..errors import AppraisalError
 @dataclass(frozen=True)
 class TallyCounts:
     """What a tally of ``samples`` draws gives: rank acceptability (n, n ranks),
-    pairwise win shares (n, n) and, per option, the sum of its first-place share times
-    the weights of each draw (n, m)."""
+    pairwise win shares (n, n), per option the sum of its first-place share times the
+    weights of each draw (n, m), and the share of draws in which it is first or jointly
+    first (n,)."""
 
     acceptability: FloatArray
     pairwise: FloatArray
     central_sums: FloatArray
+    joint_first: FloatArray
 
 
 def tie_groups(t: FloatArray) -> tuple[IntArray, IntArray, IntArray]:
@@ -70,6 +72,7 @@ class Tally:
         self.diff = np.zeros((n + 1) * (n + 1) * n, dtype=np.int64)  # tied: [g, rank, opt]
         self.pair = np.zeros((n, n), dtype=np.int64)  # [i, j]: i above j
         self.central = np.zeros((n, m))  # sum of first-rank share x weights
+        self.joint = np.zeros(n, dtype=np.int64)  # draws in the top tie group
         self.samples = 0
         self._idx = np.arange(n)[:, None]
         self._small = np.uint8 if n < 256 else np.uint16
@@ -106,6 +109,7 @@ class Tally:
             self.central += self._add_tied(t[:, tied].T) @ w[tied]
         self.hist += np.bincount(key.ravel(), minlength=n * n)
         win = key.min(axis=0)  # the first option's key is its index
+        self.joint += np.bincount(win, minlength=n)
         for j in range(wt.shape[0]):
             self.central[:, j] += np.bincount(win, weights=wt[j], minlength=n)
         self.samples += k
@@ -120,6 +124,7 @@ class Tally:
         self.diff -= np.bincount(minus.ravel(), minlength=self.diff.size)
         first = np.zeros(t.shape)
         np.put_along_axis(first, order, np.where(start == 0, 1.0 / g, 0.0), axis=1)
+        self.joint += np.count_nonzero(first > 0, axis=0)
         return first.T
 
     def counts(self) -> TallyCounts:
@@ -129,7 +134,8 @@ class Tally:
         diff = self.diff.reshape(n + 1, n + 1, n)
         for g in range(1, n + 1):
             acc += np.cumsum(diff[g], axis=0)[:n].T / g
-        return TallyCounts(acc / self.samples, self.pair / self.samples, self.central.copy())
+        return TallyCounts(acc / self.samples, self.pair / self.samples, self.central.copy(),
+                           self.joint / self.samples)
 
 
 class TopTally:
@@ -147,6 +153,7 @@ class TopTally:
         self.diff: dict[int, np.ndarray] = {}  # g -> (places + 1, n) rank boundaries
         self.pair = np.zeros((len(self.watched),) * 2, dtype=np.int64)
         self.central = np.zeros((n, m))
+        self.joint = np.zeros(n, dtype=np.int64)
         self.samples = 0
         self._buf: dict[int, dict[str, np.ndarray]] = {}
 
@@ -196,6 +203,7 @@ class TopTally:
             np.add.at(diff, (lo[pick], opt[pick]), 1)
             np.add.at(diff, (hi[pick], opt[pick]), -1)
         top = lo == 0
+        self.joint += np.bincount(opt[top], minlength=n)
         share = 1.0 / g[top]
         for j in range(w.shape[1]):
             self.central[:, j] += np.bincount(opt[top], weights=share * w[draw[top], j],
@@ -207,7 +215,8 @@ class TopTally:
             acc += np.cumsum(diff, axis=0)[:self.places].T / size
         pair = np.full((self.n, self.n), np.nan)
         pair[np.ix_(self.watched, self.watched)] = self.pair / self.samples
-        return TallyCounts(acc / self.samples, pair, self.central.copy())
+        return TallyCounts(acc / self.samples, pair, self.central.copy(),
+                           self.joint / self.samples)
 
 
 def reference_tally(t: FloatArray, w: FloatArray) -> TallyCounts:
@@ -216,6 +225,7 @@ def reference_tally(t: FloatArray, w: FloatArray) -> TallyCounts:
     n, k = t.shape
     acc = np.zeros((n, n))
     central = np.zeros((n, w.shape[1]))
+    joint = np.zeros(n)
     ranks = competition_ranks(t.T)
     for s in range(k):
         for i in range(n):
@@ -224,8 +234,9 @@ def reference_tally(t: FloatArray, w: FloatArray) -> TallyCounts:
             acc[i, r:r + g] += 1.0 / g
             if r == 0:
                 central[i] += w[s] / g
+                joint[i] += 1
     pair = (t[:, None, :] > t[None, :, :] + TIE_TOLERANCE).sum(axis=2)
-    return TallyCounts(acc / k, pair / k, central)
+    return TallyCounts(acc / k, pair / k, central, joint / k)
 
 
 def count_rows(c: np.ndarray) -> np.ndarray:

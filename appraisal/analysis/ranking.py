@@ -16,6 +16,7 @@ from ..core.ordering import best_first, competition_ranks
 from ..core.problem import BoolArray, FloatArray, IntArray, Problem
 from ..core.screening import ScreenedOption, passes, screened_out
 from ..methods import Method
+from .closeness import resolution
 
 
 @dataclass(frozen=True)
@@ -31,12 +32,7 @@ class RankedOption:
     behind: float  # the leader's total minus this option's
     contributions: dict[str, float]  # leaf criterion id -> part of the total
     tied: bool  # shares its rank with another option (Ranking.ties lists the groups)
-    close_to_above: bool  # within NEAR_TIE of the option ranked just above it
-
-
-NEAR_TIE = 0.005
-"""Totals (0 to 1) closer than this to the option ranked just above, half a point on the
-100-point scale, are marked as practically tied when the ranking is shown."""
+    close_to_above: bool  # within the scores' resolution of the option ranked just above
 
 
 @dataclass(frozen=True)
@@ -47,7 +43,9 @@ class Ranking:
     ``ranks`` (competition ranks), ``behind`` (leader's total minus each total) and
     ``contributions`` ((n, m), None when the method has none). ``order`` lists the
     short list best first. ``close_to_above`` marks an option whose total is within
-    :data:`NEAR_TIE` of the next better total but not tied with it.
+    ``resolution`` of the next better total but not tied with it: the scores' resolution,
+    half the effect of one scoring step on the most-weighted criterion
+    (:func:`~.closeness.resolution`), so a gap the scoring itself cannot resolve.
     ``local_weights``/``global_weights`` give every node of the criteria tree its share
     of its group and of the total.
     """
@@ -63,6 +61,7 @@ class Ranking:
     close_to_above: BoolArray
     local_weights: FloatArray
     global_weights: FloatArray
+    resolution: float = 0.0
 
     @cached_property
     def options(self) -> tuple[RankedOption, ...]:
@@ -120,13 +119,14 @@ def rank_problem(long_list: Problem, method: Method) -> Ranking:
     order = best_first(ranks)
     behind = totals[order[0]] - totals if n else np.zeros(0)
     close = np.zeros(n, dtype=bool)
+    tau = resolution(short).tolerance if n else 0.0
     if n > 1:
         gap = totals[order[:-1]] - totals[order[1:]]  # each option's distance to the one above
         above_tied = ranks[order[1:]] == ranks[order[:-1]]
-        close[order[1:]] = (gap < NEAR_TIE) & ~above_tied
+        close[order[1:]] = (gap < tau) & ~above_tied
     tree = short.tree
     return Ranking(method=method.name, problem=short, screened_out=screened_out(long_list),
                    totals=totals, ranks=ranks, order=order, behind=behind,
                    contributions=contrib, close_to_above=close,
                    local_weights=tree.local_weights(),
-                   global_weights=tree.global_weights())
+                   global_weights=tree.global_weights(), resolution=tau)

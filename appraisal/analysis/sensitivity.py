@@ -14,29 +14,33 @@ Definitions used throughout:
   siblings proportionally (:mod:`.sweeps`). Shares of the total weight are
   ``parent's share x local share``.
 - Switching values are boundaries: at them the leader is tied, beyond them it changes.
+- The Monte Carlo runs twice: around the board's weights (the headline: each raw weight
+  within its stated range, by default half either way) and over any weighting at all
+  (uniform within each group of the criteria tree), both with the scores within their
+  stated ranges when ``score_uncertainty``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from ..core.limits import DEFAULT_SAMPLES
 from ..core.problem import FloatArray, IntArray, Problem
 from ..errors import UsageError
 from ..methods import Method
+from .closeness import FLIP_SHARE, Closeness, closeness
 from .distance import Distances, weight_distances
-from .dominance import DEFAULT_FLIP_SHARE, DEFAULT_TOLERANCE, Dominance, dominance
+from .dominance import Dominance, dominance
 from .ranking import Ranking
+from .sampling import WeightModel
 from .scenarios import ScenarioComparison
 from .score_switching import ScoreSwitching, score_switching
+from .smaa import SmaaResult, smaa
 from .summary import RobustnessSummary, summarise
 from .sweeps import Sweep, all_sweeps
+from .treeweights import BoardWeights, TreeWeights
 from .weight_switching import WeightSwitching, weight_switching
-
-if TYPE_CHECKING:
-    from .sampling import WeightModel
-    from .smaa import SmaaResult
 
 __all__ = ["Sensitivity", "analyse", "check_analysable"]
 
@@ -53,9 +57,10 @@ class Sensitivity:
     - ``sweeps``: one-way sweep of every criterion node that has siblings.
     - ``weight_switching``: stability intervals and the headline switch.
     - ``score_switching``: per option x criterion score switching values.
-    - ``distances``: least L1 weight change making each option first.
-    - ``smaa``: Monte Carlo rank acceptability etc., None when ``samples`` is 0.
-    - ``dominance``: Pareto dominance and near-ties.
+    - ``distances``: least weight change making each option jointly or clearly first.
+    - ``board``/``anywhere``: the Monte Carlo around the board's weights and over any
+      weighting at all; None when ``samples`` is 0.
+    - ``dominance``: Pareto dominance; ``closeness``: the near-ties.
     - ``summary``: the headline facts.
     - ``exact``: True when the method is linear in the weights (closed forms used).
     """
@@ -65,8 +70,6 @@ class Sensitivity:
     seed: int
     samples: int
     score_uncertainty: bool
-    tolerance: float
-    flip_share: float
     problem: Problem
     totals: FloatArray
     ranks: IntArray
@@ -76,8 +79,15 @@ class Sensitivity:
     score_switching: ScoreSwitching
     distances: Distances
     dominance: Dominance
-    smaa: SmaaResult | None
+    closeness: Closeness
+    board: SmaaResult | None
+    anywhere: SmaaResult | None
     summary: RobustnessSummary
+
+    @property
+    def smaa(self) -> SmaaResult | None:
+        """The Monte Carlo over any weighting at all (the rank acceptability analysis)."""
+        return self.anywhere
 
 
 def check_analysable(ranking: Ranking) -> None:
@@ -89,43 +99,50 @@ def check_analysable(ranking: Ranking) -> None:
 
 
 def analyse(ranking: Ranking, method: Method, *, scenarios: ScenarioComparison | None = None,
-            samples: int = 10_000, seed: int = 0, score_uncertainty: bool = False,
-            weight_model: WeightModel | None = None, tolerance: float = DEFAULT_TOLERANCE,
-            flip_share: float = DEFAULT_FLIP_SHARE,
+            samples: int = DEFAULT_SAMPLES, seed: int = 0, score_uncertainty: bool = False,
+            any_weights: WeightModel | None = None, board_weights: BoardWeights | None = None,
+            tolerance: float | None = None, flip_share: float = FLIP_SHARE,
             progress: Callable[[int, int], None] | None = None) -> Sensitivity:
     """Run every sensitivity analysis of ``ranking`` (see :class:`Sensitivity`).
 
     ``scenarios`` (the comparison of weightings, when made) feeds the summary;
-    ``samples`` = 0 skips the Monte Carlo part; ``weight_model`` (None = uniform on the
-    simplex) and ``score_uncertainty`` configure it; ``tolerance`` and ``flip_share``
-    define near-ties. Raises :class:`UsageError` when fewer than two options passed the
-    gates.
+    ``samples`` = 0 skips the Monte Carlo; ``any_weights`` (default: uniform within each
+    group of the criteria tree) and ``board_weights`` (default: each raw weight within
+    half of the board's either way) are its two weight models; ``tolerance`` replaces the
+    scoring resolution and ``flip_share`` sets the swaps that make options
+    indistinguishable (:mod:`.closeness`). Raises :class:`UsageError` when fewer than two
+    options passed the gates.
     """
     if samples < 0:
         raise UsageError(f"samples must be 0 or more; found {samples}")
     check_analysable(ranking)
     problem, totals, ranks = ranking.problem, ranking.totals, ranking.ranks
     lead = int(ranking.order[0])
-    smaa_result = None
+    runs: dict[str, SmaaResult] = {}
+    board_model = board_weights or BoardWeights.around(problem.tree)
     if samples:
-        from .smaa import smaa
-
-        smaa_result = smaa(problem, method, samples=samples, seed=seed, weights=weight_model,
-                           score_uncertainty=score_uncertainty, progress=progress)
+        models = {"board": board_model,
+                  "anywhere": any_weights or TreeWeights(problem.tree)}
+        for k, (name, model) in enumerate(models.items()):
+            step = None if progress is None else (
+                lambda done, total, k=k: progress(k * total + done, 2 * total))
+            runs[name] = smaa(problem, method, samples=samples, seed=seed, weights=model,
+                              score_uncertainty=score_uncertainty, progress=step)
+    board = runs.get("board")
+    near = closeness(problem, totals, ranking.order,
+                     None if board is None else board.pairwise, flip_share, tolerance)
     wsw = weight_switching(problem, method, lead)
     ssw = score_switching(problem, method, totals, lead)
-    dist = weight_distances(problem, method)
-    dom = dominance(problem, totals, tolerance,
-                    None if smaa_result is None else smaa_result.pairwise, flip_share)
+    dist = weight_distances(problem, method, near.resolution.tolerance)
+    dom = dominance(problem, totals)
     summary = summarise(
-        option_ids=problem.option_ids, totals=totals, lead=lead, weights=wsw, scores=ssw,
-        scenarios=scenarios, dominance=dom, distances=dist,
-        first_acceptability=None if smaa_result is None
-        else float(smaa_result.acceptability[lead, 0]),
-        samples=samples, score_uncertainty=score_uncertainty)
+        option_ids=problem.option_ids, totals=totals, ranks=ranks, lead=lead, weights=wsw,
+        scores=ssw, scenarios=scenarios, dominance=dom, distances=dist, closeness=near,
+        board=board, anywhere=runs.get("anywhere"), score_uncertainty=score_uncertainty,
+        stated_ranges=board_model.stated)
     return Sensitivity(
         method=method.name, exact=method.linear_in_weights, seed=seed, samples=samples,
-        score_uncertainty=score_uncertainty, tolerance=tolerance, flip_share=flip_share,
-        problem=problem, totals=totals, ranks=ranks, leader=problem.option_ids[lead],
-        sweeps=all_sweeps(problem, method), weight_switching=wsw, score_switching=ssw,
-        distances=dist, dominance=dom, smaa=smaa_result, summary=summary)
+        score_uncertainty=score_uncertainty, problem=problem, totals=totals, ranks=ranks,
+        leader=problem.option_ids[lead], sweeps=all_sweeps(problem, method),
+        weight_switching=wsw, score_switching=ssw, distances=dist, dominance=dom,
+        closeness=near, board=board, anywhere=runs.get("anywhere"), summary=summary)

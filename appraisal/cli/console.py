@@ -11,16 +11,19 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..analysis.ranking import NEAR_TIE
 from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
 from ..presentation.summary import gate_reason, sentences
+
+if TYPE_CHECKING:
+    from ..analysis.smaa import SmaaResult
 
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 CELL = 7
@@ -82,8 +85,9 @@ def print_ranking(result: AppraisalResult, console: Console | None = None) -> No
     if any(o.tied for o in rows):
         console.print("= tied: totals within 1e-9 of each other share a rank.")
     if any(o.close_to_above for o in rows):
-        console.print(f"≈ practically tied with the option above: within "
-                      f"{fmt.points(NEAR_TIE)} points of it, too close to call.")
+        console.print(f"≈ too close to tell apart from the option above: within "
+                      f"{fmt.points(r.resolution)} points of it, less than half a scoring "
+                      "step on the most-weighted criterion.")
     p = result.long_list
     if rows and rows[0].contributions:
         codes = [f"C{j + 1}" for j in range(len(p.criterion_ids))]
@@ -117,6 +121,17 @@ def print_ranking(result: AppraisalResult, console: Console | None = None) -> No
 
 def _names(ids: Sequence[str], names: dict[str, str]) -> str:
     return ", ".join(safe(names[o]) for o in ids) or "-"
+
+
+def _tau(value: float) -> str:
+    """Kendall's tau-b, "-" where it is undefined (a ranking that ties every option)."""
+    return "-" if math.isnan(value) else f"{value:.2f}"
+
+
+def _share(r: SmaaResult, i: int) -> str:
+    """"91.7% ±0.3": option i's share of draws first or jointly first, ±1.96 SE."""
+    p = float((r.joint_first if r.joint_first is not None else r.acceptability[:, 0])[i])
+    return fmt.share_pm(p, float(r.standard_error(p)))
 
 
 def print_sensitivity(result: AppraisalResult, console: Console | None = None) -> None:
@@ -164,47 +179,83 @@ def print_sensitivity(result: AppraisalResult, console: Console | None = None) -
     for code in codes:
         t.add_column(code, justify="right", no_wrap=True)
     t.add_column("Max regret", justify="right", overflow="fold")
-    t.add_column("Weight to move", justify="right", overflow="fold")
-    moved = {d.option_id: d for d in s.distances.options}
     for i in by_rank:
-        oid = sc.option_ids[i]
-        d = moved.get(oid)
-        move = ("-" if d is None else "never first" if d.never_first
-                else fmt.pct(d.weight_moved or 0))
-        t.add_row(safe(oname[oid]), *(str(r) for r in sc.ranks[i]),
-                  fmt.points(float(sc.max_regret[i])), move)
+        t.add_row(safe(oname[sc.option_ids[i]]), *(str(r) for r in sc.ranks[i]),
+                  fmt.points(float(sc.max_regret[i])))
     con.print(t)
     for code, sid, name in zip(codes, sc.scenario_ids, sc.scenario_names, strict=True):
         con.print(f"  {code} {safe(sid)}: {safe(name)}")
     con.print("Kendall tau-b between scenarios: " + "; ".join(
-        f"{codes[a]}/{codes[b]} {sc.tau[a, b]:.2f}"
+        f"{codes[a]}/{codes[b]} {_tau(float(sc.tau[a, b]))}"
         for a in range(len(codes)) for b in range(a + 1, len(codes))))
     con.print(Text("Max regret: points behind the best option, at worst across the "
-                   "scenarios. Weight to move: least share of the total weight to move "
-                   "between criteria to put the option first (half the L1 distance).",
-                   style="dim"))
+                   "scenarios. Kendall tau-b: agreement of two rankings, 1 the same order, "
+                   "- where a ranking ties every option.", style="dim"))
 
-    if s.smaa is not None:
-        r = s.smaa
-        t = Table(title=f"Rank acceptability ({r.samples:,} samples; {r.weight_model}; "
-                  f"{r.score_model})", title_justify="left")
+    if s.distances.available:
+        margin = fmt.total(s.distances.margin)
+        t = Table(title="What would it take: the least change of the weights that puts each "
+                  "option first (shares of the total weight)", title_justify="left")
         t.add_column("Option", overflow="fold")
-        shown = min(3, len(r.option_ids))
-        for k in range(shown):
-            t.add_column(f"Rank {k + 1}", justify="right", overflow="fold")
-        t.add_column("Confidence", justify="right", overflow="fold")
+        for col in ("Tie: moved", "largest", f"Lead by {margin}: moved", "largest"):
+            t.add_column(col, justify="right", overflow="fold")
+        moved = {d.option_id: d for d in s.distances.options}
         for i in by_rank:
-            conf = float(r.confidence[i])
-            t.add_row(safe(oname[r.option_ids[i]]),
-                      *(fmt.pct(float(v)) for v in r.acceptability[i, :shown]),
-                      "-" if math.isnan(conf) else fmt.pct(conf))
+            d = moved.get(p.option_ids[i])
+            if d is None:
+                continue
+            tie = ("never", "") if d.tie is None else (fmt.pct(d.tie.total),
+                                                        fmt.pct(d.tie.largest))
+            lead = ((("never" if d.tie is None else "at best ties"), "") if d.strict is None
+                    else (fmt.pct(d.strict.total), fmt.pct(d.strict.largest)))
+            t.add_row(safe(oname[p.option_ids[i]]), *tie, *lead)
         con.print(t)
+        con.print(Text("Moved: the share of the total weight moved between criteria (half "
+                       "the L1 distance). Largest: the least possible largest change of any "
+                       "one criterion's share, groups included.", style="dim"))
 
-    dom = s.dominance
-    for a, b in dom.reduced_edges:
+    runs = [(label, r) for label, r in (("around the board's weights", s.board),
+                                        ("any weighting", s.anywhere)) if r is not None]
+    if runs:
+        uncertain = s.score_uncertainty
+        first = runs[0][1]
+        t = Table(title=f"First place in {first.samples:,} random draws of each kind, "
+                  f"±95% margin ({first.score_model})", title_justify="left")
+        t.add_column("Option", overflow="fold")
+        for label, _ in runs:
+            t.add_column(fmt.cap(label), justify="right", overflow="fold")
+        shown = min(3, len(first.option_ids))
+        for k in range(1, shown):
+            t.add_column(f"Rank {k + 1} (any)", justify="right", overflow="fold")
+        if uncertain:
+            t.add_column("Confidence", justify="right", overflow="fold")
+        anywhere = s.anywhere
+        for i in by_rank:
+            cells = [_share(r, i) for _, r in runs]
+            if anywhere is not None:
+                cells += [fmt.pct(float(v)) for v in anywhere.acceptability[i, 1:shown]]
+            if uncertain and anywhere is not None:
+                conf = float(anywhere.confidence[i])
+                cells.append("-" if math.isnan(conf) else fmt.pct(conf))
+            t.add_row(safe(oname[p.option_ids[i]]), *cells)
+        con.print(t)
+        for _, r in runs:
+            con.print(Text(f"{fmt.cap(r.weight_model)}.", style="dim"))
+
+    for a, b in s.dominance.reduced_edges:
         con.print(f"{safe(oname[a])} dominates {safe(oname[b])}")
-    for nt in dom.near_ties:
-        con.print(f"Indistinguishable: {safe(oname[nt.better])} and {safe(oname[nt.worse])} "
-                  f"({nt.reason})")
+    near = s.closeness
+    for group in near.groups:
+        con.print(f"Too close to tell apart: {_names(group, oname)}")
+    for pair in near.loose:
+        con.print(f"Also too close to tell apart: {safe(oname[pair.better])} and "
+                  f"{safe(oname[pair.worse])}")
+    if near.groups or near.loose:
+        res = near.resolution
+        con.print(Text(f"Too close: totals within the scores' resolution "
+                       f"({fmt.total(res.tolerance)}, half a step of {fmt.plain(res.step)} on "
+                       f"the most-weighted criterion), or places swapped in more than "
+                       f"{fmt.pct(near.flip_share, 0)} of the draws around the board's "
+                       "weights.", style="dim"))
     con.print(Text(f"Seed {s.seed}; input digest {result.input_digest}", style="dim"),
               soft_wrap=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..core.limits import MAX_SAMPLES, MAX_SEED
+from ..core.limits import DEFAULT_SAMPLES, MAX_SAMPLES, MAX_SEED
 from ..report import FORMATS
 from .common import friendly, load_with_scenario, parse_weights, path_argument, weighting_options
 from .progress import progress_bar
@@ -32,9 +32,9 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
               metavar="DIR", help="Your own templates (rendered in a sandbox); any "
               "template missing there comes from the bundled set.")
 @weighting_options
-@click.option("--samples", type=click.IntRange(min=0, max=MAX_SAMPLES), default=100_000,
-              show_default=True, help="Random weightings for the rank acceptability "
-              "analysis (0 skips it).")
+@click.option("--samples", type=click.IntRange(min=0, max=MAX_SAMPLES), default=DEFAULT_SAMPLES,
+              show_default=True, help="Monte Carlo draws of each kind, around the board's "
+              "weights and over any weighting (0 skips them).")
 @click.option("--seed", type=click.IntRange(min=0, max=MAX_SEED), default=None,
               help="Random seed (default: the appraisal's).")
 @click.option("--date", "when", callback=_parse_date, metavar="YYYY-MM-DD",

@@ -25,7 +25,8 @@ class CriteriaTree:
 
     ``parent[k]`` is the index of node k's parent, -1 at the top. ``raw_weight`` is the
     weight as written (after scenario and overrides); ``leaf_column[k]`` is the column of
-    the leaf in the problem matrix, -1 for a parent.
+    the leaf in the problem matrix, -1 for a parent. ``weight_ranges`` holds, per node,
+    the range of raw weights the board stated for it (None where it stated none).
     """
 
     ids: tuple[str, ...]
@@ -34,6 +35,11 @@ class CriteriaTree:
     raw_weight: FloatArray
     leaf_column: IntArray
     weight_rationale: tuple[str, ...] = ()
+    weight_ranges: tuple[tuple[float, float] | None, ...] = ()  # stated (low, high) raw
+
+    def __post_init__(self) -> None:
+        if not self.weight_ranges:
+            object.__setattr__(self, "weight_ranges", (None,) * len(self.ids))
 
     @property
     def depth(self) -> IntArray:

@@ -26,6 +26,7 @@ def _tree(roots: tuple[Criterion, ...], weights: Mapping[str, float]) -> Criteri
     raw: list[float] = []
     columns: list[int] = []
     rationale: list[str] = []
+    ranges: list[tuple[float, float] | None] = []
     stack: list[tuple[Criterion, int]] = [(c, -1) for c in reversed(roots)]
     n_leaves = 0
     while stack:
@@ -36,6 +37,8 @@ def _tree(roots: tuple[Criterion, ...], weights: Mapping[str, float]) -> Criteri
         parents.append(parent)
         raw.append(float(weights.get(node.id, node.weight)))
         rationale.append(node.weight_rationale)
+        ranges.append(None if node.weight_range is None else
+                      (node.weight_range[0], node.weight_range[1]))
         if node.is_leaf:
             columns.append(n_leaves)
             n_leaves += 1
@@ -43,7 +46,8 @@ def _tree(roots: tuple[Criterion, ...], weights: Mapping[str, float]) -> Criteri
             columns.append(-1)
             stack.extend((c, k) for c in reversed(node.criteria))
     return CriteriaTree(tuple(ids), tuple(names), np.array(parents, dtype=np.intp),
-                        np.array(raw), np.array(columns, dtype=np.intp), tuple(rationale))
+                        np.array(raw), np.array(columns, dtype=np.intp), tuple(rationale),
+                        tuple(ranges))
 
 
 def _resolve(appraisal: Appraisal, criteria: str | None,

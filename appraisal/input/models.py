@@ -149,6 +149,11 @@ class Criterion(_Frozen):
     weight: Weight = Field(default=1.0, description="Raw weight: any non-negative number, "
                            "shared out among the siblings.")
     weight_rationale: str = Field(default="", description="Why this weight.")
+    weight_range: tuple[Weight, Weight] | None = Field(
+        default=None, description="The board's stated imprecision: the lowest and highest "
+                                  "raw weight it would accept, [low, high] around the weight; "
+                                  "the Monte Carlo around the board's weights draws within it "
+                                  "(default: half either way).")
     direction: Literal["benefit", "cost"] = Field(
         default="benefit", description="benefit: a higher score is better; cost: worse.")
     scale: Scale | None = Field(default=None, description="The scale of this criterion "
@@ -160,6 +165,15 @@ class Criterion(_Frozen):
     criteria: tuple[Criterion, ...] = Field(
         default=(), description="Sub-criteria: the criterion is then a parent, options "
                                 "score its leaves, and its weight multiplies down.")
+
+    @model_validator(mode="after")
+    def _range_holds_the_weight(self) -> Criterion:
+        if self.weight_range is not None:
+            lo, hi = self.weight_range
+            if not lo <= self.weight <= hi:
+                raise ValueError(f"a weight_range [low, high] with low <= weight <= high; "
+                                 f"found [{lo:g}, {hi:g}] for the weight {self.weight:g}")
+        return self
 
     @property
     def is_leaf(self) -> bool:

@@ -59,6 +59,11 @@ def _type(spec: dict[str, Any]) -> str:
     if "enum" in spec:
         return " or ".join(json.dumps(v) for v in spec["enum"])
     kind = spec.get("type", "any")
+    if kind == "array" and "prefixItems" in spec:  # a fixed-length tuple
+        parts = [_type(item) for item in spec["prefixItems"]]
+        if len(parts) == 2 and parts[0] == parts[1]:
+            return f"pair of {parts[0]}s"
+        return "[" + ", ".join(parts) + "]"
     if kind == "array":
         return f"list of {_type(spec.get('items', {}))}"
     if kind == "object":

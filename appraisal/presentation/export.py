@@ -12,12 +12,15 @@ import io
 import json
 import math
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from .._version import __version__
 from ..pipeline import AppraisalResult
+
+if TYPE_CHECKING:
+    from ..analysis.smaa import SmaaResult
 from . import summary as words
 
 WEIGHTS_NOTE = ("Weights are normalised among siblings and multiplied down the criteria "
@@ -113,6 +116,27 @@ def _by_option(ids: tuple[str, ...], values: Any) -> dict[str, Any]:
     return {o: clean(v) for o, v in zip(ids, values, strict=True)}
 
 
+def _monte_carlo(r: SmaaResult | None) -> dict[str, Any] | None:
+    if r is None:
+        return None
+    first = r.joint_first if r.joint_first is not None else r.acceptability[:, 0]
+    return {
+        "samples": r.samples, "seed": r.seed, "places": r.places,
+        "weight_model": r.weight_model, "score_model": r.score_model,
+        "criteria": list(r.criterion_ids),
+        "first_or_jointly_first": _by_option(r.option_ids, first),
+        "first_or_jointly_first_se": _by_option(r.option_ids, r.standard_error(first)),
+        "rank_acceptability": _by_option(r.option_ids, r.acceptability),
+        "rank_acceptability_se": _by_option(r.option_ids, r.standard_error(r.acceptability)),
+        "central_weights": _by_option(r.option_ids, r.central_weights),
+        # confidence factors mean something only when the scores are drawn too
+        "confidence": _by_option(r.option_ids, r.confidence) if r.confidence_draws else None,
+        "confidence_draws": r.confidence_draws,
+        "pairwise_win": {o: _by_option(r.option_ids, row)
+                         for o, row in zip(r.option_ids, r.pairwise, strict=True)},
+    }
+
+
 def sensitivity_to_dict(result: AppraisalResult) -> dict[str, Any]:
     """The JSON shape of ``appraisal sensitivity --format json``."""
     s, sc = result.sensitivity, result.scenarios
@@ -122,19 +146,8 @@ def sensitivity_to_dict(result: AppraisalResult) -> dict[str, Any]:
     ids = p.option_ids
     options = dict(zip(ids, p.option_names, strict=True))
     criteria = dict(zip(p.tree.ids, p.tree.names, strict=True))
-    smaa = None
-    if s.smaa is not None:
-        r = s.smaa
-        smaa = {
-            "samples": r.samples, "seed": r.seed, "places": r.places,
-            "weight_model": r.weight_model, "score_model": r.score_model,
-            "criteria": list(r.criterion_ids),
-            "rank_acceptability": _by_option(r.option_ids, r.acceptability),
-            "central_weights": _by_option(r.option_ids, r.central_weights),
-            "confidence": _by_option(r.option_ids, r.confidence),
-            "pairwise_win": {o: _by_option(r.option_ids, row)
-                             for o, row in zip(r.option_ids, r.pairwise, strict=True)},
-        }
+    monte_carlo = {name: _monte_carlo(r) for name, r in (("board", s.board),
+                                                          ("anywhere", s.anywhere))}
     d = s.dominance
     return {
         "title": result.title,
@@ -151,8 +164,16 @@ def sensitivity_to_dict(result: AppraisalResult) -> dict[str, Any]:
                      "rescaled proportionally; weight = parent's share x local share",
             "switching_value": "the boundary at which the leader is tied; beyond it the "
                                "leader changes",
-            "near_tie": f"totals differ by less than {s.tolerance:g}, or the order flips in "
-                        f"more than {s.flip_share:g} of the Monte Carlo samples",
+            "jointly_first": "a total >= every other option's (a tie at the top counts)",
+            "clearly_first": "a total ahead of every other option's by at least the "
+                             f"distances' margin ({s.distances.margin:g})",
+            "indistinguishable": "totals differ by less than the scores' resolution "
+                                 f"({s.closeness.resolution.tolerance:g}: half of one scoring "
+                                 "step on the most-weighted criterion), or the lower option "
+                                 "is strictly above in more than "
+                                 f"{s.closeness.flip_share:g} of the draws around the "
+                                 "board's weights",
+            "standard_error": "sqrt(p (1 - p) / N) over N independent draws",
         },
         "options": [{"id": o, "name": n, "total": float(t), "rank": int(k)}
                     for o, n, t, k in zip(ids, p.option_names, s.totals, s.ranks, strict=True)],
@@ -162,6 +183,7 @@ def sensitivity_to_dict(result: AppraisalResult) -> dict[str, Any]:
         "summary": {**clean(asdict(s.summary)),
                     "weight_clause": words.weight_clause(s.summary, options),
                     "acceptability_clause": words.acceptability_clause(s.summary),
+                    "anywhere_clause": words.anywhere_clause(s.summary),
                     "sentences": list(words.sentences(s.summary, options, criteria))},
         "weight_switching": clean(asdict(s.weight_switching)),
         "score_switching": {
@@ -173,8 +195,9 @@ def sensitivity_to_dict(result: AppraisalResult) -> dict[str, Any]:
                     "segments": [{**clean(asdict(g)), "leaders": list(g.leaders)}
                                  for g in w.segments]} for w in s.sweeps],
         "distances": {"available": s.distances.available,
-                      "complete": s.distances.complete,
+                      "complete": s.distances.complete, "margin": s.distances.margin,
                       "never_first": list(s.distances.never_first),
+                      "never_clearly_first": list(s.distances.never_clearly_first),
                       "options": [clean(asdict(x)) for x in s.distances.options]},
         "scenarios": {
             "ids": list(sc.scenario_ids), "names": list(sc.scenario_names),
@@ -183,10 +206,9 @@ def sensitivity_to_dict(result: AppraisalResult) -> dict[str, Any]:
             "regret": _by_option(ids, sc.regret), "max_regret": _by_option(ids, sc.max_regret),
             "least_regret": list(sc.least_regret)},
         "dominance": {"edges": clean(d.edges), "reduced_edges": clean(d.reduced_edges),
-                      "dominated": clean(d.dominated),
-                      "near_ties": [clean(asdict(t)) for t in d.near_ties],
-                      "tolerance": d.tolerance, "flip_share": d.flip_share},
-        "smaa": smaa,
+                      "dominated": clean(d.dominated)},
+        "closeness": clean(asdict(s.closeness)),
+        "monte_carlo": monte_carlo,
         "input_digest": result.input_digest,
         "tool_version": __version__,
     }

@@ -22,6 +22,22 @@ def pct(share: float, places: int = 1) -> str:
     return f"{share * 100:.{places}f}%"
 
 
+def margin95(standard_error: float) -> str:
+    """The 95% margin of a share, 1.96 standard errors, in percentage points:
+    ``0.0015 -> "0.3 points"`` (at least "0.1 points", so a margin never reads as none)."""
+    if not math.isfinite(standard_error):
+        return "n/a"
+    return f"{max(1.96 * standard_error * 100, 0.1):.1f} points"
+
+
+def share_pm(share: float, standard_error: float) -> str:
+    """A Monte Carlo share with its 95% margin for a table: ``"91.7% ±0.3"``; a share of
+    exactly none or all of the draws has no margin to show (``"0.0%"``)."""
+    if share <= 0.0 or share >= 1.0 or not math.isfinite(standard_error):
+        return pct(share)
+    return f"{pct(share)} ±{margin95(standard_error).split()[0]}"
+
+
 def total(value: float) -> str:
     """A total or contribution on the 0..1 value scale, three decimals."""
     return "n/a" if not math.isfinite(value) else f"{value:.3f}"

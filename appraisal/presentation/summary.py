@@ -4,13 +4,14 @@ named, never id'd; numbers go through :mod:`.formatting`."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from . import formatting as fmt
 
 if TYPE_CHECKING:
-    from ..analysis.summary import RobustnessSummary
+    from ..analysis.summary import RobustnessSummary, Share
     from ..core.screening import GateFailure
 
 
@@ -39,13 +40,55 @@ def weight_clause(s: RobustnessSummary, options: Mapping[str, str]) -> str:
             f"{fmt.pct(ws.threshold_weight)} (base {fmt.pct(ws.base_weight)})")
 
 
+def share_text(share: Share) -> str:
+    """"91.7% (±0.3 points at 95% confidence)": a Monte Carlo share with its error."""
+    return f"{fmt.pct(share.value)} (±{fmt.margin95(share.standard_error)} at 95% confidence)"
+
+
+def first_words(share: Share) -> str:
+    """"first", or "first or jointly first" when ties at the top occurred."""
+    return "first or jointly first" if share.ties else "first"
+
+
 def acceptability_clause(s: RobustnessSummary) -> str | None:
-    """"it ranks first in 53.9% of 100,000 random weightings" (None without samples)."""
-    if s.first_acceptability is None or not s.samples:
+    """"around the board's weights it is first in 91.7% (±0.3 ...) of 40,000 draws"
+    (None without the Monte Carlo); the headline share, the one a recommendation uses."""
+    b = s.board
+    if b is None:
         return None
-    varied = " with scores varied within their ranges" if s.score_uncertainty else ""
-    return (f"it ranks first in {fmt.pct(s.first_acceptability)} of {s.samples:,} "
-            f"random weightings{varied}")
+    stated = ", or within the range stated for it" if s.stated_ranges else ""
+    varied = ", and each score within its stated range" if s.score_uncertainty else ""
+    return (f"with each of the board's weights drawn at random within half of itself either "
+            f"way{stated}{varied}, it is {first_words(b)} in {share_text(b)} of "
+            f"{b.samples:,} draws")
+
+
+def anywhere_clause(s: RobustnessSummary) -> str | None:
+    """"over any weighting at all it is first in 70.9% (...)" (None without samples)."""
+    a = s.anywhere
+    if a is None:
+        return None
+    return (f"over any weighting at all (each group of criteria weighted at random) it is "
+            f"{first_words(a)} in {share_text(a)}")
+
+
+def _score_sentence(s: RobustnessSummary, options: Mapping[str, str],
+                    criteria: Mapping[str, str]) -> str:
+    ss = s.score_switch
+    lname = options.get(s.leader, s.leader)
+    if ss is None or ss.change is None or ss.switching_score is None:
+        return f"No change to a single score within its scale displaces {lname}."
+    falls = math.copysign(1.0, ss.change) < 0
+    who = options.get(ss.option_id, ss.option_id)
+    crit = criteria.get(ss.criterion_id, ss.criterion_id)
+    new = _names(ss.new_leader, options)
+    if fmt.score(ss.switching_score) == fmt.score(ss.score):
+        return (f"The smallest single score change that changes the leader: if {who}'s "
+                f"score on {crit} ({fmt.score(ss.score)}) {'fell' if falls else 'rose'} at "
+                f"all, {new} would lead.")
+    return (f"The smallest single score change that changes the leader: if {who}'s score "
+            f"on {crit} {'fell' if falls else 'rose'} from {fmt.score(ss.score)} past "
+            f"{fmt.score(ss.switching_score)}, {new} would lead.")
 
 
 def sentences(s: RobustnessSummary, options: Mapping[str, str],
@@ -55,39 +98,47 @@ def sentences(s: RobustnessSummary, options: Mapping[str, str],
     name = options.get
     lname = name(s.leader, s.leader)
     out: list[str] = []
-    if s.runner_up is not None and s.margin is not None:
+    if len(s.leaders) > 1:
+        out.append(f"{_names(s.leaders, options)} share first place with a total of "
+                   f"{fmt.total(s.leader_total)}" + (
+                       "." if s.runner_up is None or s.margin is None else
+                       f"; {name(s.runner_up, s.runner_up)} is next, "
+                       f"{fmt.total(s.margin)} behind."))
+    elif s.runner_up is not None and s.margin is not None:
         out.append(f"{lname} ranks first with a total of {fmt.total(s.leader_total)}; "
                    f"{name(s.runner_up, s.runner_up)} is second, {fmt.total(s.margin)} behind.")
     clause = weight_clause(s, options)
     ws = s.weight_switch
     out.append(_sentence(clause) if ws is None
                else f"{clause}; then {_names(ws.new_leader, options)} leads.")
-    acc = acceptability_clause(s)
+    acc, anywhere = acceptability_clause(s), anywhere_clause(s)
     if acc:
-        out.append(_sentence(acc))
-    ss = s.score_switch
-    if ss is None:
-        out.append(f"No change to a single score within its scale displaces {lname}.")
-    elif ss.change is not None and ss.switching_score is not None:
-        verb = "fell" if ss.change < 0 else "rose"
-        out.append(f"The smallest single score change that changes the leader: if "
-                   f"{name(ss.option_id, ss.option_id)}'s score on "
-                   f"{criteria.get(ss.criterion_id, ss.criterion_id)} {verb} from "
-                   f"{fmt.score(ss.score)} past {fmt.score(ss.switching_score)}, "
-                   f"{_names(ss.new_leader, options)} would lead.")
+        out.append(_sentence(acc + ("" if anywhere is None else f"; {anywhere}")))
+    out.append(_score_sentence(s, options, criteria))
     if s.scenarios:
-        out.append(f"{lname} leads under {s.scenarios_led} of {s.scenarios} weightings "
+        leads = "leads or shares the lead" if s.scenarios_shared else "leads"
+        out.append(f"{lname} {leads} under {s.scenarios_led} of {s.scenarios} weightings "
                    f"compared (base and scenarios); least maximum regret: "
                    f"{_names(s.least_regret, options)}.")
-    if s.indistinguishable_from_leader:
-        out.append(f"Indistinguishable from {lname}: "
-                   f"{_names(s.indistinguishable_from_leader, options)}.")
+    if s.close_to_leader:
+        out.append(f"Too close to tell apart from {lname}: "
+                   f"{_names(s.close_to_leader, options)} (a margin below the scores' "
+                   f"resolution, {fmt.total(s.resolution)}, or places swapped in more than "
+                   f"{fmt.pct(s.flip_share, 0)} of the draws around the board's weights).")
     if s.dominated:
         out.append(f"Dominated (another option is at least as good on every criterion and "
-                   f"better on one): {_names(s.dominated, options)}.")
+                   f"better on one): {_names(s.dominated, options)}; at best each ties "
+                   f"with an option that dominates it.")
+    among = ("" if s.options_checked is None
+             else f"Of the {s.options_checked} best-ranked options, ")
     if s.never_first:
-        among = ("" if s.options_checked is None
-                 else f"Of the {s.options_checked} best-ranked options, ")
         out.append(f"{among}{'no' if among else 'No'} weighting at all puts "
-                   f"{_names(s.never_first, options)} first.")
+                   f"{_names(s.never_first, options)} even jointly first.")
+    at_best_tie = tuple(o for o in s.never_clearly_first
+                        if o not in s.never_first and o not in s.dominated)
+    if at_best_tie:
+        out.append(f"{among}{'no' if among else 'No'} weighting puts "
+                   f"{_names(at_best_tie, options)} first by more than the scores' "
+                   f"resolution ({fmt.total(s.resolution)}); at best "
+                   f"{'it ties' if len(at_best_tie) == 1 else 'they tie'} for first place.")
     return tuple(out)

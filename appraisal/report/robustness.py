@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..analysis.sensitivity import Sensitivity
+from ..analysis.smaa import SmaaResult
 from ..core.limits import DETAIL_OPTIONS
 from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
@@ -96,8 +97,8 @@ def _sweep(s: SectionBuilder, sens: Sensitivity, names: dict[str, str],
 
 def _smaa(s: SectionBuilder, result: AppraisalResult, sens: Sensitivity,
           names: dict[str, str]) -> None:
-    sm = sens.smaa
-    if sm is None:
+    board, sm = sens.board, sens.anywhere
+    if sm is None or board is None:
         return
     rows_i = [int(i) for i in result.ranking.order[:DETAIL_OPTIONS]]
     order = [sens.problem.option_ids[i] for i in rows_i]
@@ -106,18 +107,43 @@ def _smaa(s: SectionBuilder, result: AppraisalResult, sens: Sensitivity,
         s.para(f"With {sens.problem.shape[0]:,} options the analysis follows the first "
                f"{sm.places} ranks; the {len(rows_i)} best-ranked options are shown.")
     samples = f"{sens.samples:,}"
-    s.para(f"To test all the weights at once, {samples} sets of weights were drawn at random, "
-           "evenly over every possible weighting, and the options ranked under each "
-           "(stochastic multicriteria acceptability analysis, SMAA-2). The heat map shows "
-           "how often each option takes each rank.")
-    s.chart(charts.heatmap("chart-acceptability", [names[o] for o in order], acc, samples))
+    stated = (", or within the range the board stated for it" if
+              sens.summary.stated_ranges else "")
+    scores = (" Each score was drawn within its stated range at the same time." if
+              sens.score_uncertainty else "")
+    s.para(f"To test all the weights at once, weights were drawn at random {samples} times "
+           "in each of two ways and the options ranked under each draw (stochastic "
+           "multicriteria acceptability analysis, SMAA-2). Around the board's weights, "
+           f"each weight was drawn within half of itself either way{stated}: this is the "
+           "test of the board's own judgement. Over any weighting at all, the shares "
+           "within each group of criteria were drawn evenly over every possibility: this "
+           f"asks what the scores favour whatever the weights.{scores} Each share is given "
+           "with its margin of error at 95% confidence.")
+
+    def first(r: SmaaResult, i: int) -> str:
+        jf = r.joint_first if r.joint_first is not None else r.acceptability[:, 0]
+        p = float(jf[i])
+        return fmt.share_pm(p, float(r.standard_error(p)))
+
+    head = ["Option", "First around the board's weights", "First with any weights",
+            "Top three with any weights"]
     conf = np.asarray(sm.confidence)[rows_i]
-    rows = [[names[o], fmt.pct(float(acc[k, 0])), fmt.pct(float(acc[k, :3].sum())),
-             fmt.pct(float(conf[k])) if np.isfinite(conf[k]) else "\u2013"]
-            for k, o in enumerate(order)]
-    s.table(table("smaa", "How often each option ranks first or in the top three",
-                  ["Option", "First", "Top three", "Confidence factor"], rows,
-                  [False, True, True, True]))
+    rows = []
+    for k, (i, o) in enumerate(zip(rows_i, order, strict=True)):
+        row = [names[o], first(board, i), first(sm, i), fmt.pct(float(acc[k, :3].sum()))]
+        if sens.score_uncertainty:
+            row.append(fmt.pct(float(conf[k])) if np.isfinite(conf[k]) else "\u2013")
+        rows.append(row)
+    if sens.score_uncertainty:
+        head.append("Confidence factor")
+    ties = any(r.joint_first is not None and np.any(r.joint_first > r.acceptability[:, 0]
+                                                    + 1e-12) for r in (board, sm))
+    s.table(table("smaa", "How often each option comes first" + (
+        " (or jointly first)" if ties else "") + " in random draws of the weights",
+        head, rows, [False] + [True] * (len(head) - 1)))
+    s.para("The heat map shows how often each option takes each rank over any weighting "
+           "at all.")
+    s.chart(charts.heatmap("chart-acceptability", [names[o] for o in order], acc, samples))
 
 
 def _scores(s: SectionBuilder, sens: Sensitivity, names: dict[str, str]) -> None:
@@ -152,33 +178,50 @@ def _distances(s: SectionBuilder, result: AppraisalResult, sens: Sensitivity,
         x = by.get(o.id)
         if x is None:  # beyond the options checked (many options)
             continue
-        rows.append([names[o.id], "cannot be first under any weights" if x.never_first
-                     else fmt.pct(x.weight_moved or 0.0)])
-    s.para("What would it take for another option to come first? The table gives the "
-           "smallest share of the total weight that would have to move between criteria.")
-    s.table(table("what-would-it-take", "Smallest weight change that puts each option first",
-                  ["Option", "Weight to move"], rows, [False, True]))
+        tie = ["never", "\u2013"] if x.tie is None else [fmt.pct(x.tie.total),
+                                                          fmt.pct(x.tie.largest)]
+        lead = ([("never" if x.tie is None else "at best ties"), "\u2013"] if x.strict is None
+                else [fmt.pct(x.strict.total), fmt.pct(x.strict.largest)])
+        rows.append([names[o.id], *tie, *lead])
+    s.para("What would it take for another option to come first? For each option the "
+           "table gives the least change of the weights that makes it jointly first (a "
+           "tie for first place) and clearly first (ahead of every other option by "
+           f"{fmt.total(d.margin)}, the scores' resolution): the share of the total weight "
+           "that would have to move between criteria, and the largest change that any one "
+           "criterion's share of the total would need, groups of criteria included.")
+    s.table(table("what-would-it-take", "Least change of the weights that puts each option "
+                  "first (shares of the total weight)",
+                  ["Option", "To tie: moved", "To tie: largest change", "To lead: moved",
+                   "To lead: largest change"], rows, [False, True, True, True, True]))
 
 
 def _dominance(s: SectionBuilder, sens: Sensitivity, names: dict[str, str]) -> None:
     dom = sens.dominance
     if dom.dominated:
         s.para("Some options are dominated: another option is at least as good on every "
-               "criterion and better on at least one, so no weighting can prefer them.")
+               "criterion and better on at least one, so no weighting puts them clearly "
+               "first; at best they tie with an option that dominates them.")
         items = list(dom.dominated.items())
         s.bullets([f"{names[o]}: dominated by {_who(by[:5], names)}"
                    + (f" and {len(by) - 5:,} more" if len(by) > 5 else "")
                    for o, by in items[:DETAIL_OPTIONS]]
                   + ([f"and {len(items) - DETAIL_OPTIONS:,} more dominated options"]
                      if len(items) > DETAIL_OPTIONS else []))
-    if dom.near_ties:
-        s.para(f"These pairs are too close to tell apart (totals within "
-               f"{fmt.total(dom.tolerance)}, or order reversed in more than "
-               f"{fmt.pct(dom.flip_share, 0)} of random weightings):")
-        s.bullets([f"{names[t.better]} and {names[t.worse]} (difference "
-                   f"{fmt.total(t.difference)}"
-                   + (f"; reversed in {fmt.pct(t.flip_share)} of weightings"
-                      if t.flip_share is not None else "") + ")" for t in dom.near_ties])
+    near = sens.closeness
+    if near.groups or near.loose:
+        res = near.resolution
+        why = (f"their totals differ by less than {fmt.total(res.tolerance)}, half of one "
+               f"scoring step ({fmt.plain(res.step)}) on the most-weighted criterion"
+               if res.tolerance > 0 else "")
+        swaps = (f"they swap places in more than {fmt.pct(near.flip_share, 0)} of the draws "
+                 "around the board's weights" if sens.board is not None else "")
+        s.para("Options are too close to tell apart when "
+               + " or when ".join(x for x in (why, swaps) if x)
+               + ". These runs of the ranking are too close to tell apart, each option "
+               "from the next:")
+        s.bullets([_who(g, names) for g in near.groups]
+                  + [f"{names[p.better]} and {names[p.worse]}, though options between "
+                     "them are not" for p in near.loose])
 
 
 def sensitivity_section(s: SectionBuilder, result: AppraisalResult) -> None:
@@ -224,21 +267,33 @@ def method_notes(result: AppraisalResult) -> list[str]:
         return []
     exact = ("computed exactly (closed form, the totals being linear in the weights)"
              if sens.exact else "found numerically (fine grid and bisection)")
+    res = sens.closeness.resolution
     out = [f"One-way sensitivity: each criterion's weight is moved from 0 to 100% of its "
            f"group, the other weights in the group keeping their proportions (DCLG 2009, "
            f"section 6.2.12); the points where the ranking changes are {exact}. The "
-           "stability interval of a weight is the range in which the leader stays first.",
+           "stability interval of a weight is the range in which the leader stays first; "
+           "a crossing at the very end of the range is a tie there, not a change.",
            "Score switching values: for each option and criterion, the smallest change of "
            "that one score, within its scale, that changes which option comes first.",
-           "What would it take: the smallest change of the whole weight vector (L1 "
-           "distance, by linear programming) that puts each option first; half of it is "
-           "the share of weight moved between criteria.",
-           f"Dominance and near-ties: totals within {fmt.total(sens.tolerance)} of each "
-           "other are reported as indistinguishable rather than ordered."]
-    if sens.smaa is not None:
-        out.append(f"SMAA-2 (Lahdelma and Salminen 2001): {sens.samples:,} weight vectors "
-                   "drawn uniformly on the simplex from one seeded random generator "
-                   f"(seed {sens.seed}); tied options share the acceptability of the ranks "
-                   "they jointly occupy. The confidence factor is the share of samples in "
-                   "which an option is first when its central weights are used.")
+           "What would it take: the least change of the leaf weights, by linear "
+           "programming, that makes an option jointly first (a tie counts) or clearly "
+           f"first (ahead by {fmt.total(sens.distances.margin)}); measured as the share of "
+           "the total weight moved (half the L1 distance) and as the largest change of any "
+           "one criterion's or group's share of the total.",
+           f"Too close to tell apart: totals within the scores' resolution, "
+           f"{fmt.total(res.tolerance)} (half of one scoring step on the most-weighted "
+           "criterion), or options swapping places in more than "
+           f"{fmt.pct(sens.closeness.flip_share, 0)} of the draws around the board's "
+           "weights; reported as runs of the ranking."]
+    if sens.board is not None and sens.anywhere is not None:
+        conf = (" The confidence factor is the share of score draws in which an option is "
+                "first at its central weights (the mean of the weights that make it first)."
+                if sens.score_uncertainty else "")
+        out.append(f"SMAA-2 (Lahdelma and Salminen 2001): {sens.samples:,} independent "
+                   "draws of each kind from one seeded random generator "
+                   f"(seed {sens.seed}): {sens.board.weight_model}; and "
+                   f"{sens.anywhere.weight_model}; {sens.anywhere.score_model}. Tied "
+                   "options share the ranks they jointly occupy in the rank "
+                   "acceptabilities; the first-place shares count a tie for first as first. "
+                   "The margin of error is 1.96 standard errors, sqrt(p(1-p)/N)." + conf)
     return out
