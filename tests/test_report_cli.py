@@ -35,7 +35,7 @@ def test_report_format_option_and_date(cli: Callable[..., Result], tmp_path: Pat
     assert sorted(p.name for p in tmp_path.iterdir()) == ["paper.html", "paper.md"]
     md = (tmp_path / "paper.md").read_text()
     assert "| Report date | 2018-03-29 |" in md
-    assert "| SMAA samples |" in md
+    assert "| Monte Carlo draws of each kind | not run |" in md
 
 
 def test_report_bad_date_and_template(cli: Callable[..., Result], tmp_path: Path) -> None:

@@ -28,11 +28,14 @@ def _paras(blocks: list[dict[str, Any]]) -> list[str]:
 
 def test_sections_in_house_order(ctx: dict[str, Any]) -> None:
     ids = [s["id"] for s in ctx["sections"]]
-    assert ids == ["background", "options", "screening", "criteria", "scores", "results",
-                   "sensitivity", "scenarios", "financial-implications", "risks",
-                   "legal-implications", "equality-and-health", "next-steps"]
-    assert [a["label"] for a in ctx["appendices"]] == ["Appendix 1", "Appendix 2",
-                                                       "Appendix 3"]
+    assert ids == ["background", "options", "screening", "criteria", "results",
+                   "sensitivity", "scenarios", "financial-implications",
+                   "legal-implications", "hr-implications", "information-governance",
+                   "equality-and-health", "risks", "next-steps"]
+    assert [(a["label"], a["id"]) for a in ctx["appendices"]] == [
+        ("Appendix 1", "appendix-scores"), ("Appendix 2", "appendix-sensitivity"),
+        ("Appendix 3", "appendix-method"), ("Appendix 4", "appendix-glossary"),
+        ("Appendix 5", "appendix-assumptions")]
 
 
 def test_paragraphs_numbered_in_sequence_after_the_recommendation(ctx: dict[str, Any]) -> None:
@@ -49,10 +52,13 @@ def test_recommendation_names_the_leader_and_robustness(ctx: dict[str, Any]) -> 
     assert rec["intro"].endswith("the Cabinet:")
     letters = [i["letter"] for i in rec["items"]]
     assert letters == list("abcde")
-    texts = [i["text"] for i in rec["items"]]
+    texts = [i["full"] for i in rec["items"]]
     assert texts[0].startswith("notes the appraisal of the 13 options")
+    assert texts[0].endswith("(paragraphs 11 to 13);")
+    assert rec["items"][0]["refs"] == {"first": "11", "last": "13", "joiner": "to"}
     assert "option 9, Wholly owned council company," in texts[2]
-    assert "stays first unless the weight on" in texts[3]
+    assert "loses first place only if the weight on Market maturity risk falls below" \
+        in texts[3]
     assert texts[-2].endswith("; and") and texts[-1].endswith(".")
 
 
@@ -60,7 +66,9 @@ def test_numbers_are_strings_everywhere_but_the_whatif_data(ctx: dict[str, Any])
     def walk(x: Any, path: str) -> None:
         if isinstance(x, dict):
             for k, v in x.items():
-                if k not in ("whatif", "numeric", "level", "row_header"):
+                if k in ("refs", "span", "table") and v is None:
+                    continue  # no reference, no paragraphs, data elsewhere
+                if k not in ("whatif", "numeric", "level", "row_header", "wide"):
                     walk(v, f"{path}.{k}")
         elif isinstance(x, list):
             for i, v in enumerate(x):
@@ -87,7 +95,7 @@ def test_footer_records_reproducibility(ctx: dict[str, Any]) -> None:
     assert rows["Input digest"].startswith("sha256:")
     assert rows["Seed"] == "1"
     assert rows["Criteria set"] == "key-principles-2017"
-    assert rows["SMAA samples"] == "2,000"
+    assert rows["Monte Carlo draws of each kind"] == "2,000"
     assert rows["Report date"] == "2017-12-14"
 
 
@@ -107,10 +115,17 @@ def test_sections_without_content_are_left_out(tmp_path: Path) -> None:
     assert "background" not in ids and "risks" not in ids and "scenarios" not in ids
     assert c["contacts"] == {"general": [], "specific": []}
     assert c["background_papers"] == []
-    assert [a["title"] for a in c["appendices"]] == ["Full scores with rationale and evidence",
-                                                     "Method statement"]
+    assert [a["title"] for a in c["appendices"]] == [
+        "Scores, with rationale and evidence", "Sensitivity analysis in full",
+        "Method statement", "Glossary"]
     assert c["date"] == "14 December 2017"
-    assert c["recommendation"]["intro"] == "It is recommended that the decision maker:"
+    assert c["recommendation"]["intro"] == "It is recommended that the programme board:"
+    # nothing is dropped silently: every house-format section without text is listed
+    assert c["left_out"][0].startswith("the committee")
+    for field in ("background", "financial_implications", "legal_implications",
+                  "hr_implications", "information_governance", "equality_and_health",
+                  "risks", "next_steps"):
+        assert any(f"(paper.{field})" in x for x in c["left_out"]), field
 
 
 def test_a_scenario_changes_the_weights_reported(tmp_path: Path) -> None:

@@ -24,7 +24,7 @@ only the 30 best-ranked are compared.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -48,6 +48,7 @@ class Resolution:
     step: float
     criterion: str | None
     weight: float
+    steps: tuple[float, ...] = ()  # every leaf criterion's scoring step (0: none)
 
 
 @dataclass(frozen=True)
@@ -98,14 +99,16 @@ def scoring_step(values: FloatArray, lower: float) -> float:
 def resolution(problem: Problem) -> Resolution:
     """The scoring resolution of ``problem`` (see the module docstring)."""
     best = Resolution(0.0, 0.0, None, 0.0)
+    steps = []
     for j, cid in enumerate(problem.criterion_ids):
         written = np.concatenate([problem.scores[:, j], problem.low[:, j], problem.high[:, j]])
         step = scoring_step(written, float(problem.lower[j]))
+        steps.append(step)
         effect = 0.5 * float(problem.weights[j]) * step / float(
             problem.upper[j] - problem.lower[j])
         if effect > best.tolerance:
             best = Resolution(effect, step, cid, float(problem.weights[j]))
-    return best
+    return replace(best, steps=tuple(steps))
 
 
 def closeness(problem: Problem, totals: FloatArray, order: IntArray,
@@ -116,7 +119,7 @@ def closeness(problem: Problem, totals: FloatArray, order: IntArray,
     with i strictly above j; ``tolerance`` replaces the scoring resolution when given."""
     res = resolution(problem)
     if tolerance is not None:
-        res = Resolution(tolerance, res.step, res.criterion, res.weight)
+        res = replace(res, tolerance=tolerance)
     ids = problem.option_ids
     ranked = [int(i) for i in order[:DETAIL_OPTIONS]]
     pairs: list[ClosePair] = []

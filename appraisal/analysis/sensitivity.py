@@ -136,7 +136,7 @@ def analyse(ranking: Ranking, method: Method, *, scenarios: ScenarioComparison |
     dist = weight_distances(problem, method, near.resolution.tolerance)
     dom = dominance(problem, totals)
     summary = summarise(
-        option_ids=problem.option_ids, totals=totals, ranks=ranks, lead=lead, weights=wsw,
+        problem=problem, totals=totals, ranks=ranks, lead=lead, weights=wsw,
         scores=ssw, scenarios=scenarios, dominance=dom, distances=dist, closeness=near,
         board=board, anywhere=runs.get("anywhere"), score_uncertainty=score_uncertainty,
         stated_ranges=board_model.stated)

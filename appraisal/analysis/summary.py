@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..core.problem import FloatArray, IntArray
+from ..core.problem import FloatArray, IntArray, Problem
 from .closeness import Closeness
 from .distance import Distances
 from .dominance import Dominance
@@ -67,6 +67,26 @@ class RobustnessSummary:
     resolution: float
     flip_share: float
     stated_ranges: int = 0  # criteria whose weight range the board stated
+    score_step: float = 0.0  # the scoring step of the criterion of ``score_switch`` (0: none)
+    scale: tuple[float, float] = (0.0, 1.0)  # that criterion's scale (min, max)
+    separating: tuple[str, ...] = ()  # criteria whose evidence would best separate the two
+    separating_by: str = ""  # "ranges" (widest stated ranges for their weight) or "difference"
+
+
+def separating(problem: Problem, a: int, b: int, k: int = 2) -> tuple[tuple[str, ...], str]:
+    """The ``k`` criteria on which firmer evidence would best separate options ``a`` and
+    ``b``: where their stated score ranges are widest for the weight the criterion carries
+    (w_j x (range of a + range of b) / scale width), or, when no range is stated, where their
+    weighted values differ most (w_j x |score difference| / scale width)."""
+    width = problem.upper - problem.lower
+    spread = problem.weights * ((problem.high - problem.low)[[a, b]].sum(axis=0)) / width
+    if np.any(spread > 0):
+        pick, by = spread, "ranges"
+    else:
+        pick, by = problem.weights * np.abs(problem.scores[a] - problem.scores[b]) / width, \
+            "difference"
+    order = [int(j) for j in np.argsort(-pick, kind="stable")[:k] if pick[j] > 0]
+    return tuple(problem.criterion_ids[j] for j in order), by
 
 
 def _share(result: SmaaResult | None, lead: int) -> Share | None:
@@ -77,20 +97,24 @@ def _share(result: SmaaResult | None, lead: int) -> Share | None:
     return Share(p, float(result.standard_error(p)), result.samples, result.weight_model, ties)
 
 
-def summarise(*, option_ids: tuple[str, ...], totals: FloatArray, ranks: IntArray,
+def summarise(*, problem: Problem, totals: FloatArray, ranks: IntArray,
               lead: int, weights: WeightSwitching, scores: ScoreSwitching,
               scenarios: ScenarioComparison | None, dominance: Dominance,
               distances: Distances, closeness: Closeness, board: SmaaResult | None,
               anywhere: SmaaResult | None, score_uncertainty: bool = False,
               stated_ranges: int = 0) -> RobustnessSummary:
     """Pick the headline facts from the analyses' results (no computation beyond
-    picking)."""
+    picking and :func:`separating`)."""
+    option_ids, criterion_ids = problem.option_ids, problem.criterion_ids
     lid = option_ids[lead]
     tied = ranks == ranks[lead]
     leaders = tuple(option_ids[i] for i in np.flatnonzero(tied))
     others = np.flatnonzero(~tied)
     runner = int(others[np.argmax(totals[others])]) if len(others) else None
     close = closeness.close_to(lid)
+    sw = scores.smallest
+    split = ((), "") if runner is None else separating(problem, lead, runner)
+    j = -1 if sw is None else criterion_ids.index(sw.criterion_id)
     led = 0 if scenarios is None else sum(lid in g for g in scenarios.leaders)
     shared = 0 if scenarios is None else sum(lid in g and len(g) > 1 for g in scenarios.leaders)
     return RobustnessSummary(
@@ -106,4 +130,7 @@ def summarise(*, option_ids: tuple[str, ...], totals: FloatArray, ranks: IntArra
         never_clearly_first=distances.never_clearly_first,
         options_checked=None if distances.complete else len(distances.options),
         close_to_leader=close, resolution=closeness.resolution.tolerance,
-        flip_share=closeness.flip_share, stated_ranges=stated_ranges)
+        flip_share=closeness.flip_share, stated_ranges=stated_ranges,
+        score_step=0.0 if j < 0 else closeness.resolution.steps[j],
+        scale=(0.0, 1.0) if j < 0 else (float(problem.lower[j]), float(problem.upper[j])),
+        separating=split[0], separating_by=split[1])

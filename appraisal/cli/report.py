@@ -31,6 +31,9 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
 @click.option("--template", "template_dir", type=click.Path(path_type=Path),
               metavar="DIR", help="Your own templates (rendered in a sandbox); any "
               "template missing there comes from the bundled set.")
+@click.option("--reference-docx", type=click.Path(path_type=Path), metavar="FILE",
+              help="A Word document whose styles, fonts and page set-up the Word paper "
+                   "uses (its own text is not kept).")
 @weighting_options
 @click.option("--samples", type=click.IntRange(min=0, max=MAX_SAMPLES), default=DEFAULT_SAMPLES,
               show_default=True, help="Monte Carlo draws of each kind, around the board's "
@@ -41,12 +44,14 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
               help="Date printed on the paper (default: SOURCE_DATE_EPOCH, else today).")
 @friendly
 def command(path: Path | None, formats: tuple[str, ...], out: Path,
-            template_dir: Path | None, criteria: str | None, scenario: str | None,
+            template_dir: Path | None, reference_docx: Path | None, criteria: str | None,
+            scenario: str | None,
             weights: tuple[str, ...], samples: int, seed: int | None,
             when: date | None) -> None:
     """Write the appraisal paper (HTML with a what-if panel, Markdown, Word, PDF)."""
     from ..pipeline import Request, run
     from ..report.build import write_paper
+    from ..report.context import left_out
 
     a, scenario_id = load_with_scenario(path, criteria, scenario)
     request = Request(criteria=criteria, scenario=scenario_id, weights=parse_weights(weights),
@@ -54,6 +59,10 @@ def command(path: Path | None, formats: tuple[str, ...], out: Path,
     with progress_bar(samples) as progress:
         result = run(a, request, progress=progress)
     written = write_paper(result, out, formats or FORMATS, when=when,
-                          template_dir=template_dir)
+                          template_dir=template_dir, reference_docx=reference_docx)
     for p in written:
         click.echo(f"Wrote {p} ({p.stat().st_size:,} bytes)")
+    missing = left_out(a.paper)
+    if missing:
+        click.echo("Left out for lack of text (add it under paper: in the appraisal to "
+                   "include it): " + "; ".join(missing) + ".", err=True)

@@ -270,6 +270,12 @@ class Paper(_Frozen):
                                                "implications.")
     risks: Paragraphs = Field(default=(), description="Risks.")
     legal_implications: Paragraphs = Field(default=(), description="Legal implications.")
+    hr_implications: Paragraphs = Field(
+        default=(), description="Human resources implications: staff, their terms and any "
+                                "transfer of employment (TUPE).")
+    information_governance: Paragraphs = Field(
+        default=(), description="Information governance: data protection and the sharing "
+                                "of records under each model.")
     equality_and_health: Paragraphs = Field(
         default=(), description="Equality and health impact considerations.")
     next_steps: Paragraphs = Field(default=(), description="Next steps.")

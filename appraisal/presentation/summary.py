@@ -79,16 +79,36 @@ def _score_sentence(s: RobustnessSummary, options: Mapping[str, str],
     if ss is None or ss.change is None or ss.switching_score is None:
         return f"No change to a single score within its scale displaces {lname}."
     falls = math.copysign(1.0, ss.change) < 0
+    verb = "fell" if falls else "rose"
     who = options.get(ss.option_id, ss.option_id)
     crit = criteria.get(ss.criterion_id, ss.criterion_id)
     new = _names(ss.new_leader, options)
+    head = "The smallest single score change that changes the leader: if"
     if fmt.score(ss.switching_score) == fmt.score(ss.score):
-        return (f"The smallest single score change that changes the leader: if {who}'s "
-                f"score on {crit} ({fmt.score(ss.score)}) {'fell' if falls else 'rose'} at "
-                f"all, {new} would lead.")
-    return (f"The smallest single score change that changes the leader: if {who}'s score "
-            f"on {crit} {'fell' if falls else 'rose'} from {fmt.score(ss.score)} past "
-            f"{fmt.score(ss.switching_score)}, {new} would lead.")
+        return (f"{head} {who}'s score on {crit} ({fmt.score(ss.score)}) {verb} at all, "
+                f"{new} would lead.")
+    given = fmt.step_beyond(ss.switching_score, falls, s.score_step, *s.scale)
+    if given is None:
+        return (f"{head} {who}'s score on {crit} {verb} from {fmt.score(ss.score)} past "
+                f"{fmt.score(ss.switching_score)}, {new} would lead.")
+    return (f"{head} {who}'s score on {crit} {verb} from {fmt.score(ss.score)} to "
+            f"{fmt.score(given)} (the switching value is {fmt.score(ss.switching_score)}), "
+            f"{new} would lead.")
+
+
+FIRMNESS = ((0.95, "firm", "almost all"), (0.75, "fairly firm", "most"),
+            (0.5, "open to challenge", "more than half"), (0.0, "not firm", "fewer than half"))
+"""How a share of draws around the board's weights is put in words: the leader is first
+in at least 95% ("firm", under almost all of the weights the board might have chosen),
+75% ("fairly firm", most), 50% ("open to challenge", more than half), else "not firm"."""
+
+
+def firmness(share: float) -> tuple[str, str]:
+    """("fairly firm", "most") for a share of 0.765 (see :data:`FIRMNESS`)."""
+    for floor, word, how_many in FIRMNESS:
+        if share >= floor:
+            return word, how_many
+    return FIRMNESS[-1][1], FIRMNESS[-1][2]
 
 
 def sentences(s: RobustnessSummary, options: Mapping[str, str],
@@ -100,13 +120,14 @@ def sentences(s: RobustnessSummary, options: Mapping[str, str],
     out: list[str] = []
     if len(s.leaders) > 1:
         out.append(f"{_names(s.leaders, options)} share first place with a total of "
-                   f"{fmt.total(s.leader_total)}" + (
+                   f"{fmt.points(s.leader_total)} points out of 100" + (
                        "." if s.runner_up is None or s.margin is None else
                        f"; {name(s.runner_up, s.runner_up)} is next, "
-                       f"{fmt.total(s.margin)} behind."))
+                       f"{fmt.points(s.margin)} points behind."))
     elif s.runner_up is not None and s.margin is not None:
-        out.append(f"{lname} ranks first with a total of {fmt.total(s.leader_total)}; "
-                   f"{name(s.runner_up, s.runner_up)} is second, {fmt.total(s.margin)} behind.")
+        out.append(f"{lname} ranks first with a total of {fmt.points(s.leader_total)} points "
+                   f"out of 100; {name(s.runner_up, s.runner_up)} is second, "
+                   f"{fmt.points(s.margin)} points behind.")
     clause = weight_clause(s, options)
     ws = s.weight_switch
     out.append(_sentence(clause) if ws is None
@@ -123,7 +144,7 @@ def sentences(s: RobustnessSummary, options: Mapping[str, str],
     if s.close_to_leader:
         out.append(f"Too close to tell apart from {lname}: "
                    f"{_names(s.close_to_leader, options)} (a margin below the scores' "
-                   f"resolution, {fmt.total(s.resolution)}, or places swapped in more than "
+                   f"resolution, {fmt.points(s.resolution)} points, or places swapped in more than "
                    f"{fmt.pct(s.flip_share, 0)} of the draws around the board's weights).")
     if s.dominated:
         out.append(f"Dominated (another option is at least as good on every criterion and "
@@ -139,6 +160,6 @@ def sentences(s: RobustnessSummary, options: Mapping[str, str],
     if at_best_tie:
         out.append(f"{among}{'no' if among else 'No'} weighting puts "
                    f"{_names(at_best_tie, options)} first by more than the scores' "
-                   f"resolution ({fmt.total(s.resolution)}); at best "
+                   f"resolution ({fmt.points(s.resolution)} points); at best "
                    f"{'it ties' if len(at_best_tie) == 1 else 'they tie'} for first place.")
     return tuple(out)

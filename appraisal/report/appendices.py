@@ -1,5 +1,6 @@
-"""The appendices: full scores with rationale and evidence, the method statement and
-the assumptions log."""
+"""The appendices: the scores (matrix, contributions, and each score's rationale and
+evidence), the full sensitivity analysis, the method statement, the glossary and the
+assumptions log."""
 
 from __future__ import annotations
 
@@ -9,16 +10,20 @@ from ..core.ordering import TIE_TOLERANCE
 from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
 from .blocks import Block, Numbering, SectionBuilder, table
+from . import sections
+from .glossary import TERMS, used_terms
 from .sections import more_note
 
 
 def full_scores(result: AppraisalResult) -> SectionBuilder:
     a, p = result.appraisal, result.long_list
-    s = SectionBuilder("appendix-scores", "Full scores with rationale and evidence",
+    s = SectionBuilder("appendix-scores", "Scores, with rationale and evidence",
                        Numbering(enabled=False))
-    s.para(f"Scores are on a scale of {fmt.plain(a.scale.min)} to {fmt.plain(a.scale.max)}; "
-           "the range shows the lowest and highest plausible score where the scorers "
-           "stated one.")
+    sections.scoring_matrix(s, result)
+    sections.contributions_table(s, result)
+    s.para(f"The tables below give every score of every option, on a scale of "
+           f"{fmt.plain(a.scale.min)} to {fmt.plain(a.scale.max)}; the range shows the "
+           "lowest and highest plausible score where the scorers stated one.")
     leaf_ids = list(p.criterion_ids)
     names = dict(zip(p.criterion_ids, p.criterion_names, strict=True))
     short = result.ranking.problem.option_ids
@@ -55,7 +60,8 @@ def method_statement(result: AppraisalResult, extra: list[str]) -> SectionBuilde
            "down the criteria tree, so the weights of the scored criteria add up to 1.")
     s.para(f"Options are ranked by the {meth.label.lower()} ({meth.reference}). Totals "
            f"closer than {TIE_TOLERANCE:g} are treated as ties and share a rank; the next "
-           "rank is skipped (competition ranking).")
+           "rank is skipped (competition ranking). The paper shows totals as points out of "
+           "100: the total on the 0 to 1 value scale times 100.")
     s.para("Options failing a must-have gate are screened out on their central score "
            "before weighting.")
     for text in extra:
@@ -74,12 +80,61 @@ def assumptions(result: AppraisalResult) -> SectionBuilder:
     return s
 
 
-def appendices(result: AppraisalResult, method_extra: list[str]) -> list[Block]:
-    """The appendices that have content, labelled "Appendix 1", "Appendix 2"..."""
-    built = [b.build() for b in (full_scores(result), method_statement(result, method_extra),
-                                 assumptions(result))]
-    out = [b for b in built if b is not None]
-    for k, b in enumerate(out, start=1):
-        b["label"] = f"Appendix {k}"
+def glossary(texts: list[str]) -> SectionBuilder:
+    """The glossary of every technical term used in ``texts`` (the rest of the paper)."""
+    s = SectionBuilder("appendix-glossary", "Glossary", Numbering(enabled=False))
+    terms = used_terms(texts)
+    if terms:
+        s.table(table("glossary", "Terms used in this paper", ["Term", "Meaning"],
+                      [[t, TERMS[t][0]] for t in terms], [False, False]))
+    return s
+
+
+def plan(result: AppraisalResult) -> dict[str, str]:
+    """The appendices this paper will have, id -> label ("Appendix 1", ...), decided
+    before the body is written so that the body can refer to them."""
+    ids = ["appendix-scores"]
+    if result.sensitivity is not None:
+        ids.append("appendix-sensitivity")
+    ids += ["appendix-method", "appendix-glossary"]
+    paper = result.appraisal.paper
+    if paper and paper.assumptions:
+        ids.append("appendix-assumptions")
+    return {a: f"Appendix {k}" for k, a in enumerate(ids, start=1)}
+
+
+def appendices(result: AppraisalResult, labels: dict[str, str], method_extra: list[str],
+               sensitivity: SectionBuilder, body_texts: list[str]) -> list[Block]:
+    """The appendices of :func:`plan`, in its order and with its labels; the glossary
+    covers ``body_texts`` and every other appendix."""
+    built = {"appendix-scores": full_scores(result).build(),
+             "appendix-sensitivity": sensitivity.build(),
+             "appendix-method": method_statement(result, method_extra).build(),
+             "appendix-assumptions": assumptions(result).build()}
+    texts = list(body_texts) + [t for b in built.values() if b is not None
+                                for t in block_texts(b["blocks"])]
+    built["appendix-glossary"] = glossary(texts).build()
+    out = []
+    for aid, label in labels.items():
+        b = built.get(aid)
+        if b is not None:
+            out.append({**b, "label": label})
     return out
 
+
+def block_texts(blocks: list[Block]) -> list[str]:
+    """Every text of ``blocks`` (paragraphs, list items, table cells and captions, chart
+    titles and descriptions), for the glossary."""
+    out: list[str] = []
+    for b in blocks:
+        if b["kind"] == "para":
+            out.append(b["text"])
+        elif b["kind"] == "bullets":
+            out.extend(b["items"])
+        elif b["kind"] == "table":
+            t = b["table"]
+            out += [t["caption"], *t["headers"], *(c for r in t["rows"] for c in r["cells"])]
+        elif b["kind"] == "chart":
+            c = b["chart"]
+            out += [c["title"], c["desc"], c.get("data_note", "")]
+    return out

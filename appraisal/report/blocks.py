@@ -50,10 +50,14 @@ class SectionBuilder:
             self.blocks.append({"kind": "bullets", "items": list(items)})
 
     def table(self, table: Block) -> None:
-        self.blocks.append({"kind": "table", "table": table})
+        """Add a table, split into parts when it is too wide for a landscape page."""
+        for part in split_columns(table):
+            self.blocks.append({"kind": "table", "table": part})
 
     def chart(self, chart: Block) -> None:
-        self.blocks.append({"kind": "chart", "chart": chart})
+        """Add a chart; its data table goes with it unless the chart's ``table`` is None,
+        when its ``data_note`` says where the data are."""
+        self.blocks.append({"kind": "chart", "chart": {"data_note": "", **chart}})
 
     @property
     def numbers(self) -> list[str]:
@@ -64,26 +68,51 @@ class SectionBuilder:
         if not self.blocks:
             return None
         nums = self.numbers
-        if not nums:
-            span = ""
-        elif len(nums) == 1:
-            span = nums[0]
-        else:
-            span = f"{nums[0]} {'and' if len(nums) == 2 else 'to'} {nums[-1]}"
-        return {"id": self.id, "title": self.title, "blocks": self.blocks, "paras": span}
+        ref = None if not nums else {"first": nums[0], "last": nums[-1],
+                                     "joiner": "and" if len(nums) == 2 else "to"}
+        return {"id": self.id, "title": self.title, "blocks": self.blocks, "span": ref}
+
+
+WIDE = 8
+"""A table of more columns than this is wide: it goes on a landscape page in the PDF and
+in a landscape section in Word (portrait A4 holds about eight columns legibly)."""
+MAX_COLUMNS = 13
+"""A landscape A4 page holds the first column and this many more legibly; a wider table
+is split into parts of at most this many columns, each repeating the first column."""
 
 
 def table(table_id: str, caption: str, headers: Sequence[str], rows: Sequence[Sequence[str]],
           numeric: Sequence[bool] | None = None, levels: Sequence[int] | None = None,
           row_header: bool = True) -> Block:
     """A table block. ``numeric[j]`` right-aligns column j; ``levels[i]`` indents row i
-    (criteria tree depth); ``row_header`` marks the first column as row headers."""
+    (criteria tree depth); ``row_header`` marks the first column as row headers.
+    ``wide`` marks a table of more than :data:`WIDE` columns."""
     n_cols = len(headers)
     if any(len(r) != n_cols for r in rows):
         raise ValueError(f"table {table_id}: every row needs {n_cols} cells")
     num = list(numeric) if numeric is not None else [False] * n_cols
     lev = list(levels) if levels is not None else [0] * len(rows)
     return {"id": table_id, "caption": caption, "headers": list(headers),
-            "numeric": num, "row_header": row_header,
+            "numeric": num, "row_header": row_header, "wide": n_cols > WIDE,
             "rows": [{"cells": list(r), "level": lev[i], "indent": "\u2003" * lev[i]}
                      for i, r in enumerate(rows)]}
+
+
+def split_columns(t: Block, limit: int = MAX_COLUMNS) -> list[Block]:
+    """``t`` as parts of at most ``limit`` columns after the first, which every part
+    repeats (so each part reads on its own); one part when it fits. Captions say which
+    part is which and ids stay unique."""
+    n = len(t["headers"]) - 1
+    if n <= limit:
+        return [t]
+    parts = -(-n // limit)
+    size = -(-n // parts)  # balanced parts
+    out = []
+    for k in range(parts):
+        cols = [0, *range(1 + k * size, min(1 + (k + 1) * size, n + 1))]
+        out.append({**t, "id": f"{t['id']}-{k + 1}",
+                    "caption": f"{t['caption']} (part {k + 1} of {parts})",
+                    "headers": [t["headers"][j] for j in cols],
+                    "numeric": [t["numeric"][j] for j in cols],
+                    "rows": [{**r, "cells": [r["cells"][j] for j in cols]} for r in t["rows"]]})
+    return out

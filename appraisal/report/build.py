@@ -66,12 +66,32 @@ def report_date(given: date | None = None) -> date:
     return date.today()
 
 
+def read_reference(path: Path) -> bytes:
+    """The bytes of a reference Word document, checked to be a plausible .docx."""
+    from .docx import REFERENCE_LIMIT
+
+    try:
+        if not path.is_file():
+            raise UsageError(f"no reference document at '{path}': expected a .docx file")
+        if path.stat().st_size > REFERENCE_LIMIT:
+            raise UsageError(f"the reference document '{path}' is larger than "
+                             f"{REFERENCE_LIMIT // (1024 * 1024)} MiB")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"the reference document '{path}' could not be read: "
+                         f"{exc.strerror}") from None
+    if not data.startswith(b"PK"):
+        raise UsageError(f"the reference document '{path}' is not a Word (.docx) file")
+    return data
+
+
 def write_paper(result: AppraisalResult, out: Path, formats: Sequence[str] = FORMATS, *,
                 when: date | None = None, template_dir: Path | None = None,
-                stem: str = "paper") -> list[Path]:
+                stem: str = "paper", reference_docx: Path | None = None) -> list[Path]:
     """Lay out and write the paper of ``result`` (a :func:`appraisal.pipeline.run` with
     the sensitivity analysis) to ``out/<stem>.<ext>`` for each format; return the paths
-    written, in the order of ``formats``. Every format is rendered before any file is
+    written, in the order of ``formats``. ``reference_docx`` lends its styles and page
+    set-up to the Word paper. Every format is rendered before any file is
     written, and the files are written all or nothing; temporary files that killed
     runs left in ``out`` are removed first."""
     unknown = [f for f in formats if f not in FORMATS]
@@ -80,6 +100,7 @@ def write_paper(result: AppraisalResult, out: Path, formats: Sequence[str] = FOR
                          + ", ".join(FORMATS))
     wanted = list(dict.fromkeys(formats or FORMATS))
     day = report_date(when)
+    reference = None if reference_docx is None else read_reference(Path(reference_docx))
     clean_stale(Path(out))
     context = build_context(result, day)
     worker = _PdfWorker() if "pdf" in wanted else None
@@ -99,7 +120,7 @@ def write_paper(result: AppraisalResult, out: Path, formats: Sequence[str] = FOR
         if "docx" in wanted:
             from .docx import render_docx
 
-            rendered["docx"] = render_docx(context, day)
+            rendered["docx"] = render_docx(context, day, reference)
         if pdf is not None:
             rendered["pdf"] = pdf()
     finally:

@@ -16,10 +16,11 @@ from numpy.typing import NDArray
 
 from ..presentation import formatting as fmt
 from .blocks import Block, table
-from .svg import PALETTE, circle, frame, line, polyline, rect, text, truncate
+from .svg import INK, PALETTE, circle, frame, ink_on, line, polyline, rect, text, text_lines, truncate, wrap
 
 Matrix = NDArray[np.float64]
 LABEL_W = 250.0
+LABEL_CHARS = 40  # characters per line of a row label (two lines at most)
 PLOT_W = 380.0
 ROW_H = 22.0
 
@@ -43,8 +44,8 @@ def _x_axis(x0: float, y: float, width: float, top: float, ticks: Sequence[float
 
 def contributions(chart_id: str, options: Sequence[str], criteria: Sequence[str],
                   contrib: Matrix, totals: Sequence[float]) -> Block:
-    """Total scores as horizontal bars stacked by per-criterion contribution (w_j v_ij),
-    one bar per option in the order given (best first)."""
+    """Total scores (points out of 100) as horizontal bars stacked by per-criterion
+    contribution (w_j v_ij), one bar per option in the order given (best first)."""
     n = len(options)
     vmax = max(0.2, math.ceil(max(totals, default=0.0) * 5 - 1e-9) / 5)
     ticks = [k / 10 for k in range(0, round(vmax * 10) + 1, 2)]
@@ -52,17 +53,20 @@ def contributions(chart_id: str, options: Sequence[str], criteria: Sequence[str]
     body: list[str] = []
     for i, opt in enumerate(options):
         y = top + i * ROW_H
-        body.append(text(LABEL_W - 8, y + 15, truncate(opt, 40), anchor="end"))
+        body.append(text_lines(LABEL_W - 8, y + 15, wrap(opt, LABEL_CHARS), anchor="end",
+                               size=10))
         x = LABEL_W
         for j, crit in enumerate(criteria):
             w = PLOT_W * float(contrib[i, j]) / vmax
             body.append(rect(x, y + 3, w, ROW_H - 6, PALETTE[j % len(PALETTE)],
-                             f"{opt}: {crit} {fmt.total(float(contrib[i, j]))}"))
+                             f"{opt}: {crit} {fmt.points(float(contrib[i, j]))} points",
+                             stroke="#ffffff"))
             x += w
-        body.append(text(x + 4, y + 15, fmt.total(float(totals[i])), size=10))
+        body.append(text(x + 4, y + 15, fmt.points(float(totals[i])), size=10))
     axis_y = top + n * ROW_H + 4
-    body[:0] = _x_axis(LABEL_W, axis_y, PLOT_W, top, ticks, [f"{t:.1f}" for t in ticks], vmax)
-    body.append(text(LABEL_W + PLOT_W / 2, axis_y + 30, "Weighted total (0 to 1)",
+    body[:0] = _x_axis(LABEL_W, axis_y, PLOT_W, top, ticks, [f"{100 * t:.0f}" for t in ticks],
+                       vmax)
+    body.append(text(LABEL_W + PLOT_W / 2, axis_y + 30, "Weighted total (points out of 100)",
                      anchor="middle", size=10))
     ly = axis_y + 48
     for j, crit in enumerate(criteria):
@@ -71,15 +75,17 @@ def contributions(chart_id: str, options: Sequence[str], criteria: Sequence[str]
         body.append(rect(x, y - 9, 10, 10, PALETTE[j % len(PALETTE)]))
         body.append(text(x + 15, y, truncate(crit, 48), size=10))
     height = ly + math.ceil(len(criteria) / 2) * 16 + 6
-    best = fmt.total(float(totals[0])) if n else ""
-    desc = (f"Horizontal stacked bar chart of the weighted totals of {n} options, best first, "
-            f"each bar split into the contributions of {len(criteria)} criteria. "
+    best = fmt.points(float(totals[0])) if n else ""
+    desc = (f"Horizontal stacked bar chart of the weighted totals of {n} options in points "
+            f"out of 100, best first, each bar split into the contributions of "
+            f"{len(criteria)} criteria. "
             + (f"{options[0]} has the highest total, {best}; {options[-1]} the lowest, "
-               f"{fmt.total(float(totals[-1]))}." if n else ""))
-    rows = [[opt, *(fmt.total(float(c)) for c in contrib[i]), fmt.total(float(totals[i]))]
+               f"{fmt.points(float(totals[-1]))}." if n else ""))
+    rows = [[opt, *(fmt.points(float(c)) for c in contrib[i]), fmt.points(float(totals[i]))]
             for i, opt in enumerate(options)]
-    data = table(f"{chart_id}-data", "Data: contribution of each criterion to each total",
-                 ["Option", *criteria, "Total"], rows, [False] + [True] * (len(criteria) + 1))
+    data = table(f"{chart_id}-data", "Data: contribution of each criterion to each total "
+                 "(points)", ["Option", *criteria, "Total"], rows,
+                 [False] + [True] * (len(criteria) + 1))
     return _chart(chart_id, "Weighted totals and what makes them up", desc, body,
                   LABEL_W + PLOT_W + 60, height, data)
 
@@ -95,7 +101,8 @@ def tornado(chart_id: str, criteria: Sequence[str], base: Sequence[float],
                  size=10)]
     for i, crit in enumerate(criteria):
         y = top + i * ROW_H
-        body.append(text(LABEL_W - 8, y + 15, truncate(crit, 40), anchor="end"))
+        body.append(text_lines(LABEL_W - 8, y + 15, wrap(crit, LABEL_CHARS), anchor="end",
+                               size=10))
         body.append(rect(LABEL_W, y + 5, PLOT_W, ROW_H - 10, "#eeeeee"))
         x1, x2 = LABEL_W + PLOT_W * low[i], LABEL_W + PLOT_W * high[i]
         body.append(rect(x1, y + 4, x2 - x1, ROW_H - 8, "#4477AA",
@@ -142,7 +149,8 @@ def heatmap(chart_id: str, options: Sequence[str], acceptability: Matrix,
                          size=10))
     for i, opt in enumerate(options):
         y = top + i * cell
-        body.append(text(LABEL_W - 8, y + cell / 2 + 4, truncate(opt, 40), anchor="end"))
+        body.append(text_lines(LABEL_W - 8, y + cell / 2 + 4, wrap(opt, LABEL_CHARS),
+                               anchor="end", size=10))
         for r in range(ranks):
             a = float(acceptability[i, r])
             x = LABEL_W + r * cell
@@ -150,8 +158,7 @@ def heatmap(chart_id: str, options: Sequence[str], acceptability: Matrix,
                              f"{opt}, rank {r + 1}: {fmt.pct(a)}", stroke="#ffffff"))
             if a >= 0.005:
                 body.append(text(x + cell / 2, y + cell / 2 + 3, f"{a * 100:.0f}",
-                                 anchor="middle", size=8,
-                                 fill="#ffffff" if a > 0.45 else "#1a1a1a"))
+                                 anchor="middle", size=8, fill=ink_on(_shade(a))))
     foot = top + n * cell + 16
     body.append(text(LABEL_W, foot, f"Per cent of {samples} weightings", size=10))
     first = int(np.argmax(acceptability[:, 0])) if n else 0
@@ -177,10 +184,11 @@ def scenario_ranks(chart_id: str, options: Sequence[str], scenarios: Sequence[st
     top, left = 40.0, LABEL_W
     body: list[str] = []
     for k, sc in enumerate(scenarios):
-        body.append(text(left + k * step, 16, truncate(sc, 16), anchor="middle", size=9))
+        body.append(text_lines(left + k * step, 16, wrap(sc, 16), anchor="middle", size=9,
+                               gap=10.0))
     for r in range(n):
         body.append(text(left - 8 + (s - 1) * step + 30, top + r * ROW_H + 4, f"{r + 1}",
-                         size=9, fill="#777777"))
+                         size=9, fill="#595959"))
     for i, opt in enumerate(options):
         colour = PALETTE[i % len(PALETTE)]
         pts = [(left + k * step, top + (int(ranks[i, k]) - 1) * ROW_H) for k in range(s)]
@@ -188,8 +196,8 @@ def scenario_ranks(chart_id: str, options: Sequence[str], scenarios: Sequence[st
         for k, (x, y) in enumerate(pts):
             body.append(circle(x, y, 4.0, colour, f"{opt}: rank {int(ranks[i, k])} under "
                                                   f"{scenarios[k]}"))
-        body.append(text(left - 10, top + (int(ranks[i, 0]) - 1) * ROW_H + 4,
-                         truncate(opt, 40), anchor="end", size=10))
+        body.append(text_lines(left - 10, top + (int(ranks[i, 0]) - 1) * ROW_H + 4,
+                               wrap(opt, LABEL_CHARS), anchor="end", size=10))
     height = top + n * ROW_H
     moved = [opt for i, opt in enumerate(options) if len(set(ranks[i].tolist())) > 1]
     desc = (f"Bump chart of the ranks of {n} options under {s} weightings "
@@ -228,10 +236,10 @@ def sweep(chart_id: str, criterion: str, options: Sequence[str], edges: Sequence
             pts += [(x_of(float(edges[s])), y), (x_of(float(edges[s + 1])), y)]
         colour = PALETTE[i % len(PALETTE)]
         body.append(polyline(pts, colour, 3.5 if i == highlight else 1.5, opt))
-        body.append(text(left - 8, y_of(int(ranks[i, 0])) + 4, truncate(opt, 40),
-                         anchor="end", size=10, fill="#1a1a1a"))
-        body.append(text(left + PLOT_W + 6, y_of(int(ranks[i, -1])) + 4, truncate(opt, 22),
-                         size=9, fill=colour))
+        body.append(text_lines(left - 8, y_of(int(ranks[i, 0])) + 4, wrap(opt, LABEL_CHARS),
+                               anchor="end", size=10))
+        body.append(text_lines(left + PLOT_W + 6, y_of(int(ranks[i, -1])) + 4,
+                               wrap(opt, 22), size=9, gap=9.5, fill=INK))
     bx = x_of(base)
     body.append(line(bx, top, bx, top + n * ROW_H, stroke="#000000", width=1.5, dash="4 3"))
     body.append(text(bx + 4, top - 2, f"used: {fmt.pct(base)}", size=10))

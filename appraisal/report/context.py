@@ -18,17 +18,43 @@ from ..input.models import Contact, Paper
 from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
 from . import robustness, sections
-from .appendices import appendices
+from .appendices import appendices, block_texts, plan
 from .blocks import Block, Numbering, SectionBuilder
-from .recommendation import recommendation
+from .recommendation import DEFAULT_DECIDER, recommendation
 from .whatif import whatif_data
 
 NARRATIVE_BEFORE = (("background", "Background"),)
 NARRATIVE_AFTER = (("financial_implications", "Financial implications"),
-                   ("risks", "Risks"),
                    ("legal_implications", "Legal implications"),
+                   ("hr_implications", "Human resources implications"),
+                   ("information_governance", "Information governance"),
                    ("equality_and_health", "Equality and health impact"),
+                   ("risks", "Risks"),
                    ("next_steps", "Next steps"))
+"""The house format's narrative sections, written by officers under ``paper:``, around
+the generated ones (options, screening, criteria, results, robustness, scenarios)."""
+
+
+def left_out(paper: Paper | None) -> list[str]:
+    """The house-format sections the paper will leave out for lack of text, with the
+    ``paper:`` field that would supply each (``report`` and ``validate`` list them, so
+    nothing is dropped silently)."""
+    out = []
+    if paper is None or not paper.committee:
+        out.append(f"the committee (the recommendation is put to '{DEFAULT_DECIDER}'; "
+                   "paper.committee)")
+    for field, title in (*NARRATIVE_BEFORE, *NARRATIVE_AFTER):
+        if not (getattr(paper, field) if paper else ()):
+            out.append(f"{title} (paper.{field})")
+    for field, title in (("relevant_cabinet_member", "Relevant Cabinet Member"),
+                         ("relevant_officer", "Relevant Officer")):
+        if not (getattr(paper, field) if paper else ""):
+            out.append(f"{title} (paper.{field})")
+    if not (paper and (paper.contacts or paper.general_contacts)):
+        out.append("Contact Points (paper.contacts)")
+    if not (paper and paper.background_papers):
+        out.append("Background Papers (paper.background_papers)")
+    return out
 
 
 def _narrative(paper: Paper | None, field: str, title: str, numbering: Numbering,
@@ -59,7 +85,8 @@ def _footer(result: AppraisalResult, report_date: date) -> list[list[str]]:
             ["Scenario", r.scenario or "none (base weights)"],
             ["Method", r.method.name],
             ["Seed", str(result.seed)],
-            ["SMAA samples", f"{sens.samples:,}" if sens is not None else "not run"],
+            ["Monte Carlo draws of each kind",
+             f"{sens.samples:,}" if sens is not None and sens.samples else "not run"],
             ["Input files", str(len(result.appraisal.sources))]]
     if r.overrides:
         rows.insert(5, ["Weight changes",
@@ -73,34 +100,40 @@ def build_context(result: AppraisalResult, report_date: date) -> dict[str, Any]:
     a = result.appraisal
     paper = a.paper
     numbering = Numbering(next=2)  # paragraph 1 is the recommendation
+    labels = plan(result)
+    scores_app = labels["appendix-scores"]
+    sens_app = labels.get("appendix-sensitivity", "")
+    sensitivity = robustness.sensitivity_appendix(result)
+    sections.scenario_table(sensitivity, result)
     built: list[SectionBuilder] = []
     for field, title in NARRATIVE_BEFORE:
         built.append(_narrative(paper, field, title, numbering))
-    plan: tuple[tuple[str, str, Callable[[SectionBuilder], None]], ...] = (
+    body_plan: tuple[tuple[str, str, Callable[[SectionBuilder], None]], ...] = (
         ("options", "The options", lambda s: sections.long_list(s, result)),
-            ("screening", "Screening against the gates",
-             lambda s: sections.screening(s, result)),
-            ("criteria", "The criteria and their weights",
-             lambda s: sections.criteria(s, result)),
-            ("scores", "Scoring", lambda s: sections.scores(s, result)),
-            ("results", "Results of the appraisal", lambda s: sections.results(s, result)),
-            ("sensitivity", "Sensitivity and robustness",
-             lambda s: robustness.sensitivity_section(s, result)),
-            ("scenarios", "Scenarios", lambda s: sections.scenarios(s, result)))
-    for sid, title, fill in plan:
+        ("screening", "Screening against the gates", lambda s: sections.screening(s, result)),
+        ("criteria", "The criteria and their weights", lambda s: sections.criteria(s, result)),
+        ("results", "Results of the appraisal",
+         lambda s: sections.results(s, result, scores_app)),
+        ("sensitivity", "How firm is the result?",
+         lambda s: robustness.verdict_section(s, result, sens_app)),
+        ("scenarios", "Scenarios",
+         lambda s: sections.scenarios(s, result, sens_app or scores_app)))
+    for sid, title, fill in body_plan:
         s = SectionBuilder(sid, title, numbering)
         fill(s)
         built.append(s)
     for field, title in NARRATIVE_AFTER:
         built.append(_narrative(paper, field, title, numbering))
     body: list[Block] = [b for s in built if (b := s.build()) is not None]
-    spans = {b["id"]: b["paras"] for b in body}
-    apps = appendices(result, robustness.method_notes(result))
+    spans = {b["id"]: b["span"] for b in body}
+    rec = recommendation(result, spans, robustness.verdict(result))
+    texts = [rec["intro"], *(i["full"] for i in rec["items"])] + [
+        t for b in body for t in block_texts(b["blocks"])]
+    apps = appendices(result, labels, robustness.method_notes(result), sensitivity, texts)
     supporting = [f"{b['label']} \u2013 {b['title']}" for b in apps]
     supporting += list(paper.supporting_information) if paper else []
     meeting = paper.meeting_date if paper and paper.meeting_date else None
     shown_date = fmt.long_date(meeting or report_date)
-    rec = recommendation(result, spans, robustness.headline(result))
     officer = paper.background_papers_officer if paper else ""
     whatif = whatif_data(result, report_date.isoformat())
     return {
@@ -129,6 +162,9 @@ def build_context(result: AppraisalResult, report_date: date) -> dict[str, Any]:
             "this report:"),
         "appendices": apps,
         "footer": _footer(result, report_date),
+        "stamp": (f"appraisal {__version__} \u00b7 input {(result.input_digest or '')[7:19]} "
+                  f"\u00b7 seed {result.seed} \u00b7 {report_date.isoformat()}"),
+        "left_out": left_out(paper),
         "generated": fmt.long_date(report_date),
         "version": __version__,
     }

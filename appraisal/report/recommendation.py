@@ -1,5 +1,16 @@
-"""The recommendation, generated from the result and the robustness findings, in the
-house format: one numbered paragraph with lettered sub-recommendations."""
+"""The recommendation, generated from the result and the robustness verdict, in the
+house format: one numbered paragraph with lettered sub-recommendations.
+
+It states how firm the result is in plain words and never asks the meeting to note a
+sampling percentage (a member may read "first in 54% of weightings" as a 54% chance of
+being right). When the runner-up is too close to the leader to tell apart, the item
+that picks the leader says so and names the evidence that would separate them.
+
+Each item is ``{"letter", "text", "refs", "end"}``: ``refs`` is the paragraph span the
+item rests on (``{"first": "15", "last": "16", "joiner": "and"}``, or None), so that
+each renderer writes the reference its own way (a link in HTML, a field that Word
+updates when paragraphs are inserted).
+"""
 
 from __future__ import annotations
 
@@ -7,54 +18,87 @@ from typing import Any
 
 from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
+from .robustness import Verdict
+
+DEFAULT_DECIDER = "the programme board"
+"""Who the recommendation is put to when the appraisal names no committee."""
 
 
-def _paras(span: str) -> str:
-    if not span:
+def refs(span: dict[str, str] | None) -> dict[str, str] | None:
+    """A section's paragraph span as a reference (None when it has no paragraphs)."""
+    return span if span and span.get("first") else None
+
+
+def ref_text(ref: dict[str, str] | None) -> str:
+    """"(paragraphs 15 and 16)" or "(paragraph 7)"; "" without a reference."""
+    if ref is None:
         return ""
-    return f" (paragraph{'s' if ' ' in span else ''} {span})"
+    if ref["first"] == ref["last"]:
+        return f" (paragraph {ref['first']})"
+    return f" (paragraphs {ref['first']} {ref['joiner']} {ref['last']})"
 
 
-def recommendation(result: AppraisalResult, spans: dict[str, str],
-                   robustness: str) -> dict[str, Any]:
-    """``spans`` maps a section id to its paragraph span ("5 to 9") for references;
-    ``robustness`` is one sentence on how firm the result is ("" when unknown)."""
+def _evidence(v: Verdict) -> str:
+    if not v.separating:
+        return ""
+    where = fmt.joined(list(v.separating))
+    if v.separating_by == "ranges":
+        return (f"; firmer scores for both on {where}, where the stated ranges of their "
+                "scores matter most, would separate them")
+    return f"; the scores on {where}, where they differ most, decide between them"
+
+
+def recommendation(result: AppraisalResult, spans: dict[str, dict[str, str]],
+                   v: Verdict | None) -> dict[str, Any]:
+    """``spans`` maps a section id to its paragraph span ({"first", "last", "joiner"});
+    ``v`` is the robustness verdict (None without a sensitivity analysis)."""
     a, r = result.appraisal, result.ranking
     paper = a.paper
     cs = a.criteria_set(result.criteria_set)
     who = paper.recommended_by if paper and paper.recommended_by else ""
-    body = f"the {paper.committee}" if paper and paper.committee else "the decision maker"
+    body = f"the {paper.committee}" if paper and paper.committee else DEFAULT_DECIDER
     context = (f", {paper.recommendation_context}," if paper and paper.recommendation_context
                else "")
     intro = (f"{who} recommends that{context} {body}:" if who
              else f"It is recommended that{context} {body}:")
-    items = [f"notes the appraisal of the {fmt.count(len(a.options), 'option')} on the "
-             f"long list against the {cs.name}{_paras(spans.get('criteria', ''))}"]
+    items: list[tuple[str, dict[str, str] | None]] = [(
+        f"notes the appraisal of the {fmt.count(len(a.options), 'option')} on the long list "
+        f"against the {cs.name}", refs(spans.get("criteria")))]
     if r.screened_out:
         names = fmt.joined([o.name for o in r.screened_out])
-        items.append(f"notes that {fmt.count(len(r.screened_out), 'option')} ({names}) "
-                     f"failed a must-have gate and {'was' if len(r.screened_out) == 1 else 'were'}"
-                     f" not taken further{_paras(spans.get('screening', ''))}")
+        items.append((f"notes that {fmt.count(len(r.screened_out), 'option')} ({names}) "
+                      f"failed a must-have gate and "
+                      f"{'was' if len(r.screened_out) == 1 else 'were'} not taken further",
+                      refs(spans.get("screening"))))
     step = paper.preferred_next_step if paper else "be taken forward as the preferred option"
     lead = r.leader
     if lead is not None:
         if lead.tied:
             group = r.ties[0]
             tied = [o.name for o in r.options if o.id in group]
-            items.append(f"considers the options that share first place ({fmt.joined(tied)}) "
-                         f"and agrees which should {step}{_paras(spans.get('results', ''))}")
+            items.append((f"considers the options that share first place ({fmt.joined(tied)})"
+                          f" and agrees which should {step}", refs(spans.get("results"))))
         else:
             label = lead.name if lead.number is None else f"option {lead.number}, {lead.name},"
-            items.append(f"agrees that {label} {step}{_paras(spans.get('results', ''))}")
-    if robustness:
-        where = spans.get("sensitivity") or spans.get("scenarios", "")
-        items.append(f"notes that {robustness}{_paras(where)}")
+            text = f"agrees that {label} {step}"
+            if v is not None and v.close_runner_up:
+                text += (f", noting that {v.close_runner_up} is too close to it to tell "
+                         f"apart on the present evidence{_evidence(v)}")
+            items.append((text, refs(spans.get("results"))))
+    if v is not None and v.firmness:
+        name = "the leading options" if lead is not None and lead.tied else (
+            "it" if lead is None else fmt.option_label(lead.number, lead.name))
+        items.append((f"notes that the result is {v.firmness}: {name} stays first under "
+                      f"{v.how_many} of the weights the board might reasonably have chosen, "
+                      f"and {v.weight_clause}",
+                      refs(spans.get("sensitivity"))))
     if paper:
-        items.extend(paper.further_recommendations)
+        items.extend((text, None) for text in paper.further_recommendations)
     letters = "abcdefghijklmnopqrstuvwxyz"
     out = []
-    for k, text in enumerate(items):
+    for k, (text, ref) in enumerate(items):
         text = text.rstrip(" .;")
         end = "." if k == len(items) - 1 else ("; and" if k == len(items) - 2 else ";")
-        out.append({"letter": letters[k % 26], "text": text + end})
+        out.append({"letter": letters[k % 26], "text": text, "refs": ref, "end": end,
+                    "full": text + ref_text(ref) + end})
     return {"number": "1", "intro": intro, "items": out}

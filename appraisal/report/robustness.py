@@ -1,12 +1,16 @@
-"""The sensitivity and robustness section, formatted from the pipeline's
-:class:`~appraisal.analysis.Sensitivity` (nothing is computed here: the analysis layer
-computes, this module picks, orders and words its results).
+"""How firm the result is, in the paper: a one-paragraph verdict with one chart in the
+body, the full sensitivity analysis in an appendix, the recommendation's plain words,
+and the method statement's paragraphs. Formatted from the pipeline's
+:class:`~appraisal.analysis.Sensitivity` (the analysis layer computes; this module
+picks, orders and words its results).
 
-Without a sensitivity result the section is left out and the recommendation's
-robustness note comes from the scenario rankings alone.
+Without a sensitivity result the verdict and the appendix are left out.
 """
 
 from __future__ import annotations
+
+import math
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -17,10 +21,14 @@ from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
 from ..presentation import summary as words
 from . import charts
-from .blocks import SectionBuilder, table
+from .blocks import Block, Numbering, SectionBuilder, table
 
 SCORE_SWITCH_ROWS = 10
-"""How many of the nearest score switching values the paper lists."""
+"""How many of the nearest score switching values the appendix lists."""
+
+CONFIDENCE_FROM = 0.01
+"""Confidence factors are shown for options first in at least this share of the draws:
+below it the central weights rest on too few draws to mean anything."""
 
 
 def _names(result: AppraisalResult) -> dict[str, str]:
@@ -32,25 +40,109 @@ def _who(ids: tuple[str, ...], names: dict[str, str]) -> str:
     return fmt.joined([names.get(i, i) for i in ids]) or "\u2013"
 
 
-def headline(result: AppraisalResult) -> str:
-    """One clause for the recommendation on how firm the result is ("" if unknown)."""
+def _label(result: AppraisalResult, option_id: str) -> str:
+    o = next(x for x in result.ranking.options if x.id == option_id)
+    return fmt.option_label(o.number, o.name)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The plain words the recommendation uses: how firm the lead is (``firmness``:
+    "fairly firm"; ``how_many``: "most"), what single weight could displace the leader
+    (``weight_clause``), and, when the runner-up is
+    too close to tell apart, its label and the criteria whose evidence would separate
+    them."""
+
+    firmness: str
+    how_many: str
+    weight_clause: str
+    close_runner_up: str
+    separating: tuple[str, ...]
+    separating_by: str
+
+
+def verdict(result: AppraisalResult) -> Verdict | None:
+    """The recommendation's facts (None without a sensitivity analysis)."""
     sens, lead = result.sensitivity, result.ranking.leader
-    if lead is None:
-        return ""
-    if sens is not None:  # the analysis layer's findings, in the summary's words
-        p = sens.problem
-        options = dict(zip(p.option_ids, p.option_names, strict=True))
-        clauses = (words.weight_clause(sens.summary, options),
-                   words.acceptability_clause(sens.summary))
-        return "; ".join(c for c in clauses if c)
-    return ""
+    if sens is None or lead is None:
+        return None
+    s = sens.summary
+    p = sens.problem
+    options = {o: _label(result, o) for o in p.option_ids}
+    crit = dict(zip(p.criterion_ids, p.criterion_names, strict=True))
+    firm, how_many = words.firmness(s.board.value) if s.board is not None else ("", "")
+    close = s.runner_up if s.runner_up in s.close_to_leader else None
+    ws = s.weight_switch
+    switch = ("no change to a single weight displaces it" if ws is None else
+              f"it loses first place only if the weight on {ws.node_name} "
+              f"{'rises above' if ws.direction == 'rises' else 'falls below'} "
+              f"{fmt.pct(ws.threshold_weight)} of the total (it is {fmt.pct(ws.base_weight)})")
+    return Verdict(firm, how_many, switch,
+                   "" if close is None else options[close],
+                   tuple(crit[c] for c in s.separating), s.separating_by)
 
 
-def _tornado(s: SectionBuilder, sens: Sensitivity, names: dict[str, str],
-             leader: str) -> None:
+def verdict_section(s: SectionBuilder, result: AppraisalResult, appendix: str) -> None:
+    """The body's one paragraph on how firm the result is, and the tornado chart (its
+    data in ``appendix``, the full sensitivity analysis)."""
+    sens, lead = result.sensitivity, result.ranking.leader
+    if sens is None or lead is None:
+        return
+    sm = sens.summary
+    names = _names(result)
+    leader = fmt.option_label(lead.number, lead.name)
+    bits = []
+    if sm.runner_up is not None and sm.margin is not None:
+        runner = _label(result, sm.runner_up)
+        gap = (f"{fmt.cap(leader)} is {fmt.points(sm.margin)} points out of 100 ahead of "
+               f"{runner}")
+        if sm.runner_up in sm.close_to_leader:
+            gap += ", but on the present evidence the two are too close to tell apart"
+        bits.append(gap + ".")
+    if sm.board is not None:
+        firm, how_many = words.firmness(sm.board.value)
+        bits.append(f"With each of the board's weights free to be up to half as much again or "
+                    f"half as little, {leader} stays first under {how_many} of them "
+                    f"({words.share_text(sm.board)} of {sm.board.samples:,} random draws"
+                    + (", the scores drawn within their stated ranges too" if
+                       sm.score_uncertainty else "")
+                    + f"): the result is {firm}. This measures how much the result rests on "
+                    "the weights; it is not the chance that the choice is right.")
+    ws = sm.weight_switch
+    if ws is None:
+        bits.append("No change to a single weight displaces it.")
+    else:
+        bits.append(f"Taking the weights one at a time, the one closest to changing the "
+                    f"result is {ws.node_name}: "
+                    f"{'above' if ws.direction == 'rises' else 'below'} "
+                    f"{fmt.pct(ws.threshold_weight)} of the total (it is "
+                    f"{fmt.pct(ws.base_weight)}), "
+                    f"{fmt.joined([_label(result, o) for o in ws.new_leader])} would lead. "
+                    "The chart shows how far each weight can move.")
+    ss = sm.score_switch
+    if ss is not None and ss.switching_score is not None and ss.change is not None:
+        crit = dict(zip(sens.problem.criterion_ids, sens.problem.criterion_names,
+                        strict=True))
+        falls = math.copysign(1.0, ss.change) < 0
+        given = fmt.step_beyond(ss.switching_score, falls, sm.score_step, *sm.scale)
+        to = (f"to {fmt.score(given)}" if given is not None
+              else f"past {fmt.score(ss.switching_score)}")
+        bits.append(f"The smallest change of a single score that would change the result "
+                    f"is {_label(result, ss.option_id)}'s score on "
+                    f"{crit[ss.criterion_id]} {'falling' if falls else 'rising'} from "
+                    f"{fmt.score(ss.score)} {to}.")
+    bits.append(f"{appendix} sets out the full sensitivity analysis.")
+    s.para(" ".join(bits))
+    chart = _tornado_chart(sens, names, leader)
+    if chart is not None:
+        s.chart({**chart, "table": None,
+                 "data_note": f"The data behind the chart are in {appendix}."})
+
+
+def _tornado_chart(sens: Sensitivity, names: dict[str, str], leader: str) -> Block | None:
     ivs = sorted(sens.weight_switching.intervals, key=lambda iv: (iv.room, iv.node_id))
     if not ivs:
-        return
+        return None
     then = []
     for iv in ivs:
         bits = []
@@ -59,13 +151,9 @@ def _tornado(s: SectionBuilder, sens: Sensitivity, names: dict[str, str],
         if iv.above:
             bits.append(f"above: {_who(iv.above, names)}")
         then.append("; ".join(bits) or "never changes")
-    s.para("The chart shows, for each criterion, the range of its weight (as a share of the "
-           f"total) within which {leader} stays first, the other weights keeping their "
-           "proportions; the black mark is the weight used. Criteria are listed from the "
-           "least to the most room to move.")
-    s.chart(charts.tornado("chart-tornado", [iv.node_name for iv in ivs],
-                           [iv.base_weight for iv in ivs], [iv.low_weight for iv in ivs],
-                           [iv.high_weight for iv in ivs], then, leader))
+    return charts.tornado("chart-tornado", [iv.node_name for iv in ivs],
+                          [iv.base_weight for iv in ivs], [iv.low_weight for iv in ivs],
+                          [iv.high_weight for iv in ivs], then, leader)
 
 
 def _sweep(s: SectionBuilder, sens: Sensitivity, names: dict[str, str],
@@ -95,6 +183,12 @@ def _sweep(s: SectionBuilder, sens: Sensitivity, names: dict[str, str],
                          ranks, pick.base_weight, order.index(leader_id)))
 
 
+def _first(r: SmaaResult, i: int) -> str:
+    jf = r.joint_first if r.joint_first is not None else r.acceptability[:, 0]
+    p = float(jf[i])
+    return fmt.share_pm(p, float(r.standard_error(p)))
+
+
 def _smaa(s: SectionBuilder, result: AppraisalResult, sens: Sensitivity,
           names: dict[str, str]) -> None:
     board, sm = sens.board, sens.anywhere
@@ -112,27 +206,24 @@ def _smaa(s: SectionBuilder, result: AppraisalResult, sens: Sensitivity,
     scores = (" Each score was drawn within its stated range at the same time." if
               sens.score_uncertainty else "")
     s.para(f"To test all the weights at once, weights were drawn at random {samples} times "
-           "in each of two ways and the options ranked under each draw (stochastic "
-           "multicriteria acceptability analysis, SMAA-2). Around the board's weights, "
-           f"each weight was drawn within half of itself either way{stated}: this is the "
-           "test of the board's own judgement. Over any weighting at all, the shares "
-           "within each group of criteria were drawn evenly over every possibility: this "
-           f"asks what the scores favour whatever the weights.{scores} Each share is given "
-           "with its margin of error at 95% confidence.")
-
-    def first(r: SmaaResult, i: int) -> str:
-        jf = r.joint_first if r.joint_first is not None else r.acceptability[:, 0]
-        p = float(jf[i])
-        return fmt.share_pm(p, float(r.standard_error(p)))
-
+           "in each of two ways and the options ranked under each draw (a Monte Carlo "
+           "analysis, SMAA-2). Around the board's weights, each weight was drawn within "
+           f"half of itself either way{stated}: this tests the board's own judgement. Over "
+           "any weighting at all, the shares within each group of criteria were drawn "
+           "evenly over every possibility: this asks what the scores favour whatever the "
+           f"weights.{scores} Each share is given with its margin of error at 95% "
+           "confidence. A share of draws describes the weights; it is not the chance that "
+           "a choice is right.")
     head = ["Option", "First around the board's weights", "First with any weights",
             "Top three with any weights"]
-    conf = np.asarray(sm.confidence)[rows_i]
+    firsts = sm.joint_first if sm.joint_first is not None else sm.acceptability[:, 0]
+    conf = np.asarray(sm.confidence)
     rows = []
     for k, (i, o) in enumerate(zip(rows_i, order, strict=True)):
-        row = [names[o], first(board, i), first(sm, i), fmt.pct(float(acc[k, :3].sum()))]
+        row = [names[o], _first(board, i), _first(sm, i), fmt.pct(float(acc[k, :3].sum()))]
         if sens.score_uncertainty:
-            row.append(fmt.pct(float(conf[k])) if np.isfinite(conf[k]) else "\u2013")
+            shown = np.isfinite(conf[i]) and float(firsts[i]) >= CONFIDENCE_FROM
+            row.append(fmt.pct(float(conf[i])) if shown else "\u2013")
         rows.append(row)
     if sens.score_uncertainty:
         head.append("Confidence factor")
@@ -141,30 +232,44 @@ def _smaa(s: SectionBuilder, result: AppraisalResult, sens: Sensitivity,
     s.table(table("smaa", "How often each option comes first" + (
         " (or jointly first)" if ties else "") + " in random draws of the weights",
         head, rows, [False] + [True] * (len(head) - 1)))
+    if sens.score_uncertainty:
+        s.para("The confidence factor is shown for options first in at least "
+               f"{fmt.pct(CONFIDENCE_FROM, 0)} of the draws over any weighting: the share "
+               "of score draws in which the option stays first under its central weights.")
     s.para("The heat map shows how often each option takes each rank over any weighting "
-           "at all.")
+           "at all (its rank acceptability).")
     s.chart(charts.heatmap("chart-acceptability", [names[o] for o in order], acc, samples))
 
 
 def _scores(s: SectionBuilder, sens: Sensitivity, names: dict[str, str]) -> None:
-    crit = dict(zip(sens.problem.criterion_ids, sens.problem.criterion_names, strict=True))
+    p = sens.problem
+    crit = dict(zip(p.criterion_ids, p.criterion_names, strict=True))
+    col = {c: j for j, c in enumerate(p.criterion_ids)}
+    steps = sens.closeness.resolution.steps
     found = [x for x in sens.score_switching.switches
              if x.switching_score is not None and x.change is not None]
     if not found:
         s.para("No single score, moved anywhere within its scale, changes the leader.")
         return
-    found.sort(key=lambda x: (abs(x.change or 0.0), x.option_id, x.criterion_id))
+    found.sort(key=lambda x: (x.scale_share or 0.0, x.option_id, x.criterion_id))
     shown = found[:SCORE_SWITCH_ROWS]
     s.para(f"Single scores can also change the result. The {len(shown)} smallest changes "
            "of one score that would change which option comes first are listed below "
            f"({len(found)} of the {len(sens.score_switching.switches)} scores could do so "
-           "within their scale).")
-    rows = [[names[x.option_id], crit[x.criterion_id], fmt.plain(x.score),
-             fmt.plain(x.switching_score or 0.0), fmt.signed(x.change or 0.0),
-             _who(x.new_leader, names)] for x in shown]
+           "within their scale). The switching value is exact; the next column gives the "
+           "first score on the scoring scale's steps that would change the result.")
+    rows = []
+    for x in shown:
+        j = col[x.criterion_id]
+        falls = (x.change or 0.0) < 0
+        given = fmt.step_beyond(x.switching_score or 0.0, falls, steps[j] if steps else 0.0,
+                                float(p.lower[j]), float(p.upper[j]))
+        rows.append([names[x.option_id], crit[x.criterion_id], fmt.plain(x.score),
+                     f"{x.switching_score:.3f}", "\u2013" if given is None else fmt.plain(given),
+                     _who(x.new_leader, names)])
     s.table(table("score-switching", "Smallest score changes that change the leader",
-                  ["Option", "Criterion", "Score", "Switches at", "Change", "Then first"],
-                  rows, [False, False, True, True, True, False]))
+                  ["Option", "Criterion", "Score", "Switching value", "First score that "
+                   "changes it", "Then first"], rows, [False, False, True, True, True, False]))
 
 
 def _distances(s: SectionBuilder, result: AppraisalResult, sens: Sensitivity,
@@ -184,11 +289,12 @@ def _distances(s: SectionBuilder, result: AppraisalResult, sens: Sensitivity,
                 else [fmt.pct(x.strict.total), fmt.pct(x.strict.largest)])
         rows.append([names[o.id], *tie, *lead])
     s.para("What would it take for another option to come first? For each option the "
-           "table gives the least change of the weights that makes it jointly first (a "
-           "tie for first place) and clearly first (ahead of every other option by "
-           f"{fmt.total(d.margin)}, the scores' resolution): the share of the total weight "
-           "that would have to move between criteria, and the largest change that any one "
-           "criterion's share of the total would need, groups of criteria included.")
+           "table gives the least change of the weights, found by linear programming, "
+           "that makes it jointly first (a tie for first place) and clearly first (ahead "
+           f"of every other option by {fmt.points(d.margin)} points, the scores' "
+           "resolution): the share of the total weight that would have to move between "
+           "criteria, and the largest change that any one criterion's share of the total "
+           "would need, groups of criteria included. A dominated option at best ties.")
     s.table(table("what-would-it-take", "Least change of the weights that puts each option "
                   "first (shares of the total weight)",
                   ["Option", "To tie: moved", "To tie: largest change", "To lead: moved",
@@ -210,54 +316,68 @@ def _dominance(s: SectionBuilder, sens: Sensitivity, names: dict[str, str]) -> N
     near = sens.closeness
     if near.groups or near.loose:
         res = near.resolution
-        why = (f"their totals differ by less than {fmt.total(res.tolerance)}, half of one "
-               f"scoring step ({fmt.plain(res.step)}) on the most-weighted criterion"
+        why = (f"their totals differ by less than {fmt.points(res.tolerance)} points, half "
+               f"of one scoring step ({fmt.plain(res.step)}) on the most-weighted criterion"
                if res.tolerance > 0 else "")
         swaps = (f"they swap places in more than {fmt.pct(near.flip_share, 0)} of the draws "
                  "around the board's weights" if sens.board is not None else "")
         s.para("Options are too close to tell apart when "
                + " or when ".join(x for x in (why, swaps) if x)
-               + ". These runs of the ranking are too close to tell apart, each option "
-               "from the next:")
+               + ". In each group below every option is too close to tell apart from "
+               "every other:")
         s.bullets([_who(g, names) for g in near.groups]
                   + [f"{names[p.better]} and {names[p.worse]}, though options between "
                      "them are not" for p in near.loose])
 
 
-def sensitivity_section(s: SectionBuilder, result: AppraisalResult) -> None:
-    """Add the sensitivity paragraphs, charts and tables (nothing when not run)."""
-    sens, lead = result.sensitivity, result.ranking.leader
-    if sens is None or lead is None:
-        return
-    names = _names(result)
-    p = sens.problem
-    leader = fmt.option_label(lead.number, lead.name)
-    s.para("Sensitivity analysis asks whether the preferred option stays first when the "
-           "weights and scores move. In summary:")
-    s.bullets(list(words.sentences(sens.summary, dict(zip(p.option_ids, p.option_names,
-                                                           strict=True)),
-                                   dict(zip(p.tree.ids, p.tree.names, strict=True)))))
-    _tornado(s, sens, names, leader)
-    _sweep(s, sens, names, lead.id)
-    _smaa(s, result, sens, names)
-    _scores(s, sens, names)
-    _distances(s, result, sens, names)
-    _dominance(s, sens, names)
-
-
-def scenario_notes(s: SectionBuilder, result: AppraisalResult) -> None:
+def _scenario_notes(s: SectionBuilder, result: AppraisalResult) -> None:
     """Kendall tau and least maximum regret across the weightings compared."""
     sc = result.scenarios
     if sc is None or len(sc.scenario_ids) < 2:
         return
     names = _names(result)
-    taus = [f"{sc.scenario_names[k]} {float(sc.tau[0, k]):.2f}"
+    taus = [f"{sc.scenario_names[k]} {_tau(float(sc.tau[0, k]))}"
             for k in range(1, len(sc.scenario_ids))]
-    s.para("Agreement between the rankings (Kendall's tau, 1 = the same order, "
-           f"-1 = reversed) with the {sc.scenario_names[0]}: {fmt.joined(taus)}.")
+    s.para("Agreement between the rankings under each scenario and under the "
+           f"{sc.scenario_names[0].lower()} (Kendall's tau: 1 the same order, -1 reversed): "
+           f"{fmt.joined(taus)}.")
     s.para(f"The option with the least maximum regret across the {len(sc.scenario_ids)} "
            f"weightings, the one that is never far behind the best, is "
            f"{_who(sc.least_regret, names)}.")
+
+
+def _tau(value: float) -> str:
+    return "undefined (every option tied)" if np.isnan(value) else f"{value:.2f}"
+
+
+def sensitivity_appendix(result: AppraisalResult) -> SectionBuilder:
+    """The full sensitivity analysis (empty when it was not run)."""
+    s = SectionBuilder("appendix-sensitivity", "Sensitivity analysis in full",
+                       Numbering(enabled=False))
+    sens, lead = result.sensitivity, result.ranking.leader
+    if sens is None or lead is None:
+        return s
+    names = _names(result)
+    p = sens.problem
+    leader = fmt.option_label(lead.number, lead.name)
+    s.para("Sensitivity analysis asks whether the preferred option stays first when the "
+           "weights and scores move. In summary:")
+    s.bullets(list(words.sentences(sens.summary, {o: _label(result, o) for o in p.option_ids},
+                                   dict(zip(p.tree.ids, p.tree.names, strict=True)))))
+    tornado = _tornado_chart(sens, names, leader)
+    if tornado is not None:
+        s.para(f"The chart in the body of the paper shows, for each criterion, the range of "
+               f"its weight (as a share of the total) within which {leader} stays first, "
+               "the other weights keeping their proportions (its stability interval). The "
+               "ends of each range are switching values.")
+        s.table(tornado["table"])
+    _sweep(s, sens, names, lead.id)
+    _smaa(s, result, sens, names)
+    _scores(s, sens, names)
+    _distances(s, result, sens, names)
+    _dominance(s, sens, names)
+    _scenario_notes(s, result)
+    return s
 
 
 def method_notes(result: AppraisalResult) -> list[str]:
@@ -275,16 +395,16 @@ def method_notes(result: AppraisalResult) -> list[str]:
            "a crossing at the very end of the range is a tie there, not a change.",
            "Score switching values: for each option and criterion, the smallest change of "
            "that one score, within its scale, that changes which option comes first.",
-           "What would it take: the least change of the leaf weights, by linear "
-           "programming, that makes an option jointly first (a tie counts) or clearly "
-           f"first (ahead by {fmt.total(sens.distances.margin)}); measured as the share of "
-           "the total weight moved (half the L1 distance) and as the largest change of any "
-           "one criterion's or group's share of the total.",
+           "What would it take: the least change of the weights, by linear programming, "
+           "that makes an option jointly first (a tie counts) or clearly first (ahead by "
+           f"{fmt.points(sens.distances.margin)} points); measured as the share of the total "
+           "weight moved (half the L1 distance between the weights) and as the largest "
+           "change of any one criterion's or group's share of the total.",
            f"Too close to tell apart: totals within the scores' resolution, "
-           f"{fmt.total(res.tolerance)} (half of one scoring step on the most-weighted "
-           "criterion), or options swapping places in more than "
+           f"{fmt.points(res.tolerance)} points (half of one scoring step on the "
+           "most-weighted criterion), or options swapping places in more than "
            f"{fmt.pct(sens.closeness.flip_share, 0)} of the draws around the board's "
-           "weights; reported as runs of the ranking."]
+           "weights; reported as groups in which every option is close to every other."]
     if sens.board is not None and sens.anywhere is not None:
         conf = (" The confidence factor is the share of score draws in which an option is "
                 "first at its central weights (the mean of the weights that make it first)."
@@ -292,8 +412,9 @@ def method_notes(result: AppraisalResult) -> list[str]:
         out.append(f"SMAA-2 (Lahdelma and Salminen 2001): {sens.samples:,} independent "
                    "draws of each kind from one seeded random generator "
                    f"(seed {sens.seed}): {sens.board.weight_model}; and "
-                   f"{sens.anywhere.weight_model}; {sens.anywhere.score_model}. Tied "
-                   "options share the ranks they jointly occupy in the rank "
-                   "acceptabilities; the first-place shares count a tie for first as first. "
-                   "The margin of error is 1.96 standard errors, sqrt(p(1-p)/N)." + conf)
+                   f"{sens.anywhere.weight_model} (the simplex of each group); "
+                   f"{sens.anywhere.score_model}. Tied options share the ranks they jointly "
+                   "occupy in the rank acceptabilities; the first-place shares count a tie "
+                   "for first as first. The margin of error is 1.96 standard errors, "
+                   "sqrt(p(1-p)/N)." + conf)
     return out

@@ -12,7 +12,7 @@ from ..input.models import iter_criteria
 from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
 from ..presentation.summary import gate_reason
-from . import charts, robustness
+from . import charts
 from .blocks import SectionBuilder, table
 
 
@@ -133,13 +133,15 @@ def criteria(s: SectionBuilder, result: AppraisalResult) -> None:
                   levels=[int(d) for d in tree.depth]))
 
 
-def scores(s: SectionBuilder, result: AppraisalResult) -> None:
+def scoring_matrix(s: SectionBuilder, result: AppraisalResult) -> None:
+    """The central scores of every option on every scored criterion (a wide table)."""
     p, a = result.long_list, result.appraisal
     lo, hi = a.scale.min, a.scale.max
     s.para(f"Each option was scored on each criterion on a scale of {fmt.plain(lo)} to "
            f"{fmt.plain(hi)}. For benefit criteria a higher score is better; for cost "
-           "criteria (marked \u2193) a higher score is worse. The central scores are shown; "
-           "Appendix 1 gives each score's plausible range, rationale and evidence.")
+           "criteria (marked \u2193) a higher score is worse. The central scores are shown "
+           "here; each option's table below gives each score's plausible range, rationale "
+           "and evidence.")
     heads = [n + ("" if b else " \u2193") for n, b in zip(p.criterion_names, p.benefit,
                                                        strict=True)]
     short = set(result.ranking.problem.option_ids)
@@ -157,7 +159,26 @@ def scores(s: SectionBuilder, result: AppraisalResult) -> None:
                   rows, [False] + [True] * len(heads)))
 
 
-def results(s: SectionBuilder, result: AppraisalResult) -> None:
+def contributions_table(s: SectionBuilder, result: AppraisalResult) -> None:
+    """Each criterion's contribution to each total, in points (the data of the body's
+    results chart)."""
+    r = result.ranking
+    if r.contributions is None or not r.options:
+        return
+    lab = labels(result)
+    shown = r.options[:DETAIL_OPTIONS]
+    s.para("The contribution of each criterion to each option's total is the criterion's "
+           "weight times the option's value on it, in points out of 100; the contributions "
+           "add up to the total. These are the data behind the chart of the results.")
+    rows = [[lab[o.id], *(fmt.points(float(r.contributions[o.index, j]))
+                          for j in range(len(r.problem.criterion_ids))), fmt.points(o.total)]
+            for o in shown]
+    s.table(table("contributions", "Contribution of each criterion to each total (points)",
+                  ["Option", *r.problem.criterion_names, "Total"], rows,
+                  [False] + [True] * (len(r.problem.criterion_ids) + 1)))
+
+
+def results(s: SectionBuilder, result: AppraisalResult, appendix: str) -> None:
     r = result.ranking
     rows = r.options
     if not rows:
@@ -166,32 +187,36 @@ def results(s: SectionBuilder, result: AppraisalResult) -> None:
     lead = rows[0]
     lab = labels(result)
     text = (f"Under {weighting_name(result)}, {fmt.option_label(lead.number, lead.name)} "
-            f"ranks first with a weighted total of {fmt.total(lead.total)} out of 1")
+            f"ranks first with a weighted total of {fmt.points(lead.total)} points out of 100")
     if len(rows) > 1:
         second = rows[1]
         text += (f", ahead of {fmt.option_label(second.number, second.name)} at "
-                 f"{fmt.total(second.total)} (a margin of {fmt.total(second.behind)})")
-    s.para(text + ".")
+                 f"{fmt.points(second.total)} (a margin of {fmt.points(second.behind)} points)")
+    s.para(text + ". A total is the weighted sum of an option's values on the criteria, "
+           "each value running from 0 at the bottom of the criterion's scale to 100 at the "
+           "top.")
     for group in r.ties:
         s.para(f"Options {fmt.joined([lab[g] for g in group])} are tied: their totals "
                "differ by less than one part in a billion, so they share a rank.")
     shown = rows[:DETAIL_OPTIONS]
     if r.contributions is not None:
         s.para("The chart shows each option's total split into the contributions of the "
-               "criteria (weight times value); the data are in the table beside it. "
+               f"criteria (weight times value); {appendix} gives the figures. "
                + more_note(len(rows), len(shown)))
-        s.chart(charts.contributions("chart-totals", [lab[o.id] for o in shown],
+        chart = charts.contributions("chart-totals", [lab[o.id] for o in shown],
                                      list(r.problem.criterion_names),
                                      r.contributions[r.order[:len(shown)]],
-                                     [o.total for o in shown]))
-    s.table(table("ranking", "Ranking of the short list",
+                                     [o.total for o in shown])
+        s.chart({**chart, "table": None,
+                 "data_note": f"The data behind the chart are in {appendix}."})
+    s.table(table("ranking", "Ranking of the short list (points out of 100)",
                   ["Rank", "Option", "Total", "Behind the leader"],
-                  [[str(o.rank), lab[o.id], fmt.total(o.total), fmt.total(o.behind)]
+                  [[str(o.rank), lab[o.id], fmt.points(o.total), fmt.points(o.behind)]
                    for o in shown],
                   [True, False, True, True], row_header=False))
 
 
-def scenarios(s: SectionBuilder, result: AppraisalResult) -> None:
+def scenarios(s: SectionBuilder, result: AppraisalResult, appendix: str) -> None:
     a, sc = result.appraisal, result.scenarios
     others = [x for x in a.scenarios
               if (x.criteria_set or a.criteria_set().id) != result.criteria_set]
@@ -208,12 +233,19 @@ def scenarios(s: SectionBuilder, result: AppraisalResult) -> None:
         first = result.ranking.options[0]
         leads = [sc.leaders[c] for c in cols[1:]]
         same = sum(1 for group in leads if group and group[0] == first.id)
-        s.para(f"{fmt.cap(fmt.option_label(first.number, first.name))} ranks first under "
-               f"{same} of the {len(defined)} scenarios. The leaders are: "
-               f"{fmt.joined([lab[group[0]] for group in leads if group])}.")
-        s.chart(charts.scenario_ranks("chart-scenarios", [lab[sc.option_ids[i]] for i in order],
-                                      ["This paper", *(w.name for w in defined)], ranks))
-    robustness.scenario_notes(s, result)
+        text = (f"{fmt.cap(fmt.option_label(first.number, first.name))} ranks first under "
+                f"{same} of the {len(defined)} scenarios. The leaders are: "
+                f"{fmt.joined([lab[group[0]] for group in leads if group])}.")
+        if sc.least_regret:
+            text += (f" The option never far behind the best, whichever weighting is used "
+                     f"(the least maximum regret), is "
+                     f"{fmt.joined([lab[o] for o in sc.least_regret])}.")
+        s.para(text)
+        chart = charts.scenario_ranks("chart-scenarios",
+                                      [lab[sc.option_ids[i]] for i in order],
+                                      ["This paper", *(w.name for w in defined)], ranks)
+        s.chart({**chart, "table": None,
+                 "data_note": f"The data behind the chart are in {appendix}."})
     if others:
         sets = sorted({x.criteria_set or "" for x in others})
         s.para(f"{fmt.cap(fmt.count(len(others), 'further scenario'))} "
@@ -221,3 +253,19 @@ def scenarios(s: SectionBuilder, result: AppraisalResult) -> None:
                f"{'weighs' if len(others) == 1 else 'weigh'} a different criteria set "
                f"({fmt.joined(sets)}) and {'is' if len(others) == 1 else 'are'} not "
                "reported here.")
+
+
+def scenario_table(s: SectionBuilder, result: AppraisalResult) -> None:
+    """The ranks under every weighting compared (the data of the body's scenario chart)."""
+    sc = result.scenarios
+    defined = [w for w in result.weightings if w.id not in ("analysed", "base")]
+    if sc is None or not defined:
+        return
+    lab = labels(result)
+    cols = [0, *(sc.scenario_ids.index(w.id) for w in defined)]
+    order = detail(result)
+    ranks = sc.ranks[np.ix_(order, cols)]
+    s.table(table("scenario-ranks", "Rank of each option under each scenario",
+                  ["Option", "This paper", *(w.name for w in defined)],
+                  [[lab[sc.option_ids[i]], *(str(int(x)) for x in ranks[k])]
+                   for k, i in enumerate(order)], [False] + [True] * len(cols)))

@@ -8,10 +8,33 @@ from html import escape
 
 FONT = "Arial, Helvetica, 'Liberation Sans', sans-serif"
 
-# Paul Tol's colour-blind-safe qualitative schemes ("muted" then "bright" extras),
-# https://personal.sron.nl/~pault/ (2021), enough for 14 series.
-PALETTE = ("#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677",
-           "#882255", "#AA4499", "#DDDDDD", "#4477AA", "#EE6677", "#228833", "#CCBB44")
+# Colours from Paul Tol's colour-blind-safe schemes (https://personal.sron.nl/~pault/,
+# 2021: "vibrant", "muted", "high-contrast") and ColorBrewer's diverging sets, keeping
+# only those with a contrast of at least 3:1 against white (WCAG 2.1 SC 1.4.11, non-text
+# contrast; tests/test_charts.py checks it), enough for 14 series.
+PALETTE = ("#332288", "#0077BB", "#009988", "#117733", "#997700", "#CC3311", "#EE3377",
+           "#882255", "#666666", "#B35806", "#762A83", "#666633", "#004488", "#AA4499")
+INK = "#1a1a1a"
+
+
+def luminance(colour: str) -> float:
+    """Relative luminance of "#rrggbb" (WCAG 2.1)."""
+    rgb = [int(colour[k:k + 2], 16) / 255 for k in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a: str, b: str = "#ffffff") -> float:
+    """The WCAG contrast ratio of two colours, 1 to 21."""
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def ink_on(background: str) -> str:
+    """Black or white text, whichever contrasts more with ``background`` (pure black, so
+    that every background reaches 4.5:1 with one or the other)."""
+    black = "#000000"
+    return black if contrast(black, background) >= contrast("#ffffff", background) else "#ffffff"
 
 
 def esc(text: str) -> str:
@@ -31,12 +54,13 @@ def frame(chart_id: str, width: float, height: float, title: str, desc: str,
     head = (f'<svg xmlns="http://www.w3.org/2000/svg" id="{esc(chart_id)}" '
             f'class="chart" role="img" width="{n(width)}" height="{n(height)}" '
             f'viewBox="0 0 {n(width)} {n(height)}" '
-            f'aria-labelledby="{esc(chart_id)}-title {esc(chart_id)}-desc" '
+            f'aria-labelledby="{esc(chart_id)}-title" '
             f'font-family="{esc(FONT)}" font-size="11">')
     return "\n".join([
         head,
-        f'<title id="{esc(chart_id)}-title">{esc(title)}</title>',
-        f'<desc id="{esc(chart_id)}-desc">{esc(desc)}</desc>',
+        # the title carries the description too: PDF readers take a figure's alternative
+        # text from the SVG's <title> alone
+        f'<title id="{esc(chart_id)}-title">{esc(title)}. {esc(desc)}</title>',
         f'<rect x="0" y="0" width="{n(width)}" height="{n(height)}" fill="#ffffff"/>',
         *body,
         "</svg>",
@@ -78,6 +102,37 @@ def polyline(points: list[tuple[float, float]], stroke: str, width: float = 2.0,
 def circle(x: float, y: float, r: float, fill: str, label: str = "") -> str:
     tip = f"<title>{esc(label)}</title>" if label else ""
     return f'<circle cx="{n(x)}" cy="{n(y)}" r="{n(r)}" fill="{fill}">{tip}</circle>'
+
+
+def wrap(label: str, limit: int, lines: int = 2) -> list[str]:
+    """``label`` on at most ``lines`` lines of at most ``limit`` characters, broken between
+    words; only the last line is shortened (with an ellipsis) if it must be, so the start
+    of a label, which identifies the option ("6. Strategic partnership..."), is kept."""
+    words, out, line = label.split(), [], ""
+    for k, word in enumerate(words):
+        trial = f"{line} {word}".strip()
+        if len(trial) <= limit or not line:
+            line = trial
+            continue
+        out.append(line)
+        line = word
+        if len(out) == lines - 1:
+            line = " ".join(words[k:])
+            break
+    out.append(line)
+    return [truncate(x, limit) for x in out[:lines]]
+
+
+def text_lines(x: float, y: float, lines: list[str], anchor: str = "start",
+               size: float = 11, gap: float = 11.0, fill: str = INK) -> str:
+    """Text on several lines centred on ``y`` (the baseline of a single line)."""
+    if len(lines) == 1:
+        return text(x, y, lines[0], anchor=anchor, size=size, fill=fill)
+    top = y - gap * (len(lines) - 1) / 2
+    spans = "".join(f'<tspan x="{n(x)}" y="{n(top + k * gap)}">{esc(t)}</tspan>'
+                    for k, t in enumerate(lines))
+    return (f'<text x="{n(x)}" y="{n(top)}" text-anchor="{anchor}" font-size="{n(size)}" '
+            f'fill="{fill}">{spans}</text>')
 
 
 def truncate(label: str, limit: int) -> str:

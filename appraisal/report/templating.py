@@ -23,6 +23,8 @@ from markupsafe import Markup
 from ..errors import UsageError
 from .whatif import script_json
 
+_MD_LIST_START = re.compile(r"^(\d{1,9})([.)])")
+_MD_BULLET_START = re.compile(r"^([-+])(?=\s|$)")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|<>#])")
 
 
@@ -41,7 +43,24 @@ def md_escape(text: Any) -> str:
     ``&`` becomes ``&amp;`` and line breaks become spaces (safe in table cells)."""
     s = str(text).replace("&", "&amp;")
     s = _MD_SPECIAL.sub(r"\\\1", s)
-    return " ".join(s.split())
+    s = " ".join(s.split())
+    # "13. Charity" or "3) x" at the start of a list item or paragraph would open an
+    # ordered list in CommonMark, and "+ x" a bullet: escape the marker
+    s = _MD_LIST_START.sub(r"\1\\\2", s)
+    return _MD_BULLET_START.sub(r"\\\1", s)
+
+
+def css_string(text: Any) -> Markup:
+    """A CSS string literal of ``text``: every character but letters, digits, spaces and
+    a few safe signs written as a CSS escape, so no text can end the string or the
+    style element."""
+    out = []
+    for ch in str(text):
+        if ch.isascii() and (ch.isalnum() or ch in " .,:-_/"):
+            out.append(ch)
+        else:
+            out.append(f"\\{ord(ch):06x}")
+    return Markup('"' + "".join(out) + '"')
 
 
 def _script_json(data: Any) -> Markup:
@@ -82,6 +101,7 @@ def environment(kind: str, user_dir: Path | None = None) -> jinja2.Environment:
               trim_blocks=False, lstrip_blocks=False)
     env.filters["md"] = md_escape
     env.filters["script_json"] = _script_json
+    env.filters["css_string"] = css_string
     return env
 
 
