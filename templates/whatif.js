@@ -1,8 +1,14 @@
 /* What-if panel: re-rank the short list from the data embedded in the page.
  * Same operations, in the same order, as the Python engine:
- *   appraisal.compile.CriteriaTree.leaf_weights (local shares, multiplied down the tree),
+ *   appraisal.core.problem.CriteriaTree.leaf_weights (local shares, multiplied down),
  *   appraisal.methods.weighted_sum.score (sum_j w_j v_ij; v_ij computed in Python),
- *   appraisal.ranking.competition_ranks (stable sort, ties within the tolerance, "1224").
+ *   appraisal.core.ordering.competition_ranks (stable sort, ties within the tolerance).
+ * At a weighting the paper itself shows (its own, or a scenario) the engine's totals
+ * are used, so the panel prints exactly the paper's figures; elsewhere the totals are
+ * recomputed here (equal to the engine's to about 1e-15).
+ * Numbers are formatted as appraisal.presentation.formatting does (fixed(): Python's
+ * rounding of the exact binary value, half to even on an exact tie, where JavaScript's
+ * toFixed rounds half up: 3.25 is "3.2" in both).
  * Built with DOM methods and textContent only: no data is ever parsed as HTML. */
 (function () {
   "use strict";
@@ -25,10 +31,21 @@
     return {leaf: out, global: glob, ok: glob.every(function (x) { return isFinite(x); })};
   }
 
+  function shipped(w) {
+    /* the engine's totals when w is exactly one of the weightings the paper shows */
+    for (var q = 0; q < data.weightings.length; q++) {
+      var r = data.weightings[q].raw, same = r.length === w.length;
+      for (var k = 0; same && k < r.length; k++) { same = r[k] === w[k]; }
+      if (same && data.weightings[q].totals) { return data.weightings[q].totals; }
+    }
+    return null;
+  }
+
   function rank(w) {
     var lw = leafWeights(w);
-    var totals = new Float64Array(nOpt), i, j, row, s;
+    var totals = new Float64Array(nOpt), i, j, row, s, given = shipped(w);
     for (i = 0; i < nOpt; i++) {
+      if (given) { totals[i] = given[i]; continue; }
       row = data.values[i]; s = 0;
       for (j = 0; j < lw.leaf.length; j++) { s += lw.leaf[j] * row[j]; }
       totals[i] = s;
@@ -44,12 +61,37 @@
     return {totals: totals, ranks: ranks, order: order, weights: lw};
   }
 
-  function pct(x) { return (x * 100).toFixed(1) + "%"; }
+  function fixed(x, places) {
+    /* Python's format(x, ".Nf"): the exact decimal expansion of the double, rounded half
+       to even; toFixed(100) writes that expansion in full for the numbers shown here. */
+    if (!isFinite(x)) { return "n/a"; }
+    var neg = x < 0 || (x === 0 && 1 / x < 0), exact = Math.abs(x).toFixed(100);
+    var dot = exact.indexOf("."), head = exact.slice(0, dot) + exact.slice(dot + 1, dot + 1 + places);
+    var rest = exact.slice(dot + 1 + places), digits = head.split("").map(Number), k;
+    var up = rest[0] > "5" || (rest[0] === "5" && (/[1-9]/.test(rest.slice(1)) ||
+                                                   digits[digits.length - 1] % 2 === 1));
+    if (up) {
+      for (k = digits.length - 1; k >= 0 && digits[k] === 9; k--) { digits[k] = 0; }
+      if (k < 0) { digits.unshift(1); } else { digits[k] += 1; }
+    }
+    var whole = digits.slice(0, digits.length - places).join("") || "0";
+    var text = places ? whole + "." + digits.slice(digits.length - places).join("") : whole;
+    return (neg ? "-" : "") + text;
+  }
+  function pct(x) { return fixed(x * 100, 1) + "%"; }
+  function points(x) { return fixed(100 * x, 1); }
+
+  function cell(tag, text, cls) {
+    var c = document.createElement(tag);
+    c.textContent = text;
+    if (cls) { c.className = cls; }
+    return c;
+  }
 
   function render(res) {
-    var list = document.getElementById("whatif-ranking");
+    var body = document.getElementById("whatif-ranking");
     var status = document.getElementById("whatif-status");
-    while (list.firstChild) { list.removeChild(list.firstChild); }
+    while (body.firstChild) { body.removeChild(body.firstChild); }
     if (!res.weights.ok) {
       status.textContent = "Every criterion in a group has weight 0: give at least one a weight above 0.";
       status.className = "warn";
@@ -58,22 +100,21 @@
     status.className = "";
     var lead = data.options[res.order[0]];
     status.textContent = "First: " + (lead.number === null ? "" : lead.number + ". ") + lead.name;
+    var shared = {};
+    res.order.forEach(function (i) { shared[res.ranks[i]] = (shared[res.ranks[i]] || 0) + 1; });
     res.order.forEach(function (i) {
-      var o = data.options[i], li = document.createElement("li");
-      li.value = res.ranks[i];
-      li.setAttribute("data-option-id", o.id);
-      li.setAttribute("data-rank", String(res.ranks[i]));
-      li.setAttribute("data-score", String(res.totals[i]));
-      var name = document.createElement("span");
-      name.textContent = (o.number === null ? "" : o.number + ". ") + o.name;
-      if (baseRank[o.id] !== undefined && baseRank[o.id] !== res.ranks[i]) {
-        name.className = "moved";
-        name.title = "rank " + baseRank[o.id] + " in the paper";
-      }
-      var score = document.createElement("span");
-      score.className = "score";
-      score.textContent = res.totals[i].toFixed(3);
-      li.appendChild(name); li.appendChild(score); list.appendChild(li);
+      var o = data.options[i], tr = document.createElement("tr");
+      tr.setAttribute("data-option-id", o.id);
+      tr.setAttribute("data-rank", String(res.ranks[i]));
+      tr.setAttribute("data-score", String(res.totals[i]));
+      var moved = baseRank[o.id] !== undefined && baseRank[o.id] !== res.ranks[i];
+      if (moved) { tr.className = "moved"; }
+      tr.appendChild(cell("td", res.ranks[i] + (shared[res.ranks[i]] > 1 ? "=" : ""), "num rank"));
+      tr.appendChild(cell("td", o.number === null ? "" : String(o.number), "num"));
+      tr.appendChild(cell("th", o.name, "name")).setAttribute("scope", "row");
+      tr.appendChild(cell("td", points(res.totals[i]), "num score"));
+      tr.appendChild(cell("td", moved ? String(baseRank[o.id]) : "", "num was"));
+      body.appendChild(tr);
     });
     for (var k = 0; k < nNodes; k++) {
       outputs[k].textContent = fmtNum(raw[k]) + " \u2192 " + pct(res.weights.global[k]);
@@ -159,5 +200,6 @@
   recompute();
   window.appraisalWhatIf = {rank: rank, recompute: recompute, setWeights: setWeights,
                             weights: function () { return raw.slice(); },
-                            scenarioYaml: scenarioYaml};
+                            scenarioYaml: scenarioYaml, fixed: fixed, pct: pct,
+                            points: points};
 })();

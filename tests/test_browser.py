@@ -1,9 +1,13 @@
 """A real browser (Debian's Chromium through Playwright) drives the what-if panel: move a
 slider, compare the new ranking with the Python engine, download the scenario YAML and
-feed it back to ``appraisal rank``; print the re-rank time."""
+feed it back to ``appraisal rank``; print the re-rank time. At base weights the panel
+prints exactly the paper's figures; at 1280, 800 and 390 px every row of the ranking
+shows its total inside the row, rows never overlap; axe-core finds no serious or
+critical accessibility violation (WCAG 2.1 A and AA rules)."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import shutil
@@ -41,13 +45,26 @@ def paper(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from appraisal.report.build import write_paper
 
     out = tmp_path_factory.mktemp("paper")
-    write_paper(paper_result(appraisal.load(), samples=0), out, ["html"],
+    write_paper(paper_result(appraisal.load(), samples=2000), out, ["html"],
                 when=date(2017, 12, 14))
     return out / "paper.html"
 
 
+@pytest.fixture(scope="module")
+def browser():  # type: ignore[no-untyped-def]
+    _need_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
 def _ranking(page) -> list[tuple[str, int, float]]:  # type: ignore[no-untyped-def]
-    items = page.locator("#whatif-ranking li")
+    items = page.locator("#whatif-ranking tr")
     return [(items.nth(i).get_attribute("data-option-id"),
              int(items.nth(i).get_attribute("data-rank")),
              float(items.nth(i).get_attribute("data-score"))) for i in range(items.count())]
@@ -61,56 +78,52 @@ def _check(ranking: list[tuple[str, int, float]], result: AppraisalResult) -> No
         assert abs(score - o.total) <= 1e-9
 
 
-def test_whatif_panel(paper: Path, tmp_path: Path, cli: Callable[..., Result]) -> None:
-    _need_browser()
-    from playwright.sync_api import sync_playwright
-
+def test_whatif_panel(paper: Path, tmp_path: Path, cli: Callable[..., Result],
+                     browser) -> None:  # type: ignore[no-untyped-def]
     a = appraisal.load()
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            page = browser.new_page(accept_downloads=True)
-            errors: list[str] = []
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.goto(paper.as_uri())
-            _check(_ranking(page), appraisal.rank(a))
+    page = browser.new_page(accept_downloads=True)
+    try:
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(paper.as_uri())
+        _check(_ranking(page), appraisal.rank(a))
 
-            # move the market-risk slider down with the keyboard, as a member would
-            slider = page.locator('#whatif-sliders input[data-node-id="market"]')
-            slider.focus()
-            for _ in range(12):
-                page.keyboard.press("ArrowLeft")
-            weights = page.evaluate("window.appraisalWhatIf.weights()")
-            ids = json.loads(page.locator("#whatif-data").text_content())["tree"]["ids"]
-            raw = dict(zip(ids, weights, strict=True))
-            assert raw["market"] == 2.0
-            moved = appraisal.rank(a, weights=raw)
-            _check(_ranking(page), moved)
-            assert moved.ranking.options[0].id != "council-company"  # the leader changed
+        # move the market-risk slider down with the keyboard, as a member would
+        slider = page.locator('#whatif-sliders input[data-node-id="market"]')
+        slider.focus()
+        for _ in range(12):
+            page.keyboard.press("ArrowLeft")
+        weights = page.evaluate("window.appraisalWhatIf.weights()")
+        ids = json.loads(page.locator("#whatif-data").text_content())["tree"]["ids"]
+        raw = dict(zip(ids, weights, strict=True))
+        assert raw["market"] == 2.0
+        moved = appraisal.rank(a, weights=raw)
+        _check(_ranking(page), moved)
+        assert moved.ranking.options[0].id != "council-company"  # the leader changed
 
-            # a scenario from the picker gives the engine's scenario ranking
-            page.select_option("#whatif-scenario", label="Finance-led")
-            _check(_ranking(page), appraisal.rank(a, scenario="finance-led"))
-            page.click("#whatif-reset")
-            _check(_ranking(page), appraisal.rank(a))
+        # a scenario from the picker gives the engine's scenario ranking
+        page.select_option("#whatif-scenario", label="Finance-led")
+        _check(_ranking(page), appraisal.rank(a, scenario="finance-led"))
+        page.click("#whatif-reset")
+        _check(_ranking(page), appraisal.rank(a))
 
-            # time the re-ranking: median over repeated slider moves
-            times = []
-            for k in range(60):
-                slider.fill(str(1 + k % 5))
-                times.append(float(page.locator("#whatif").get_attribute("data-rerank-ms")))
-            compute = float(page.locator("#whatif").get_attribute("data-rank-ms"))
+        # time the re-ranking: median over repeated slider moves
+        times = []
+        for k in range(60):
+            slider.fill(str(1 + k % 5))
+            times.append(float(page.locator("#whatif").get_attribute("data-rerank-ms")))
+        compute = float(page.locator("#whatif").get_attribute("data-rank-ms"))
 
-            with page.expect_download() as info:
-                page.click("#whatif-download")
-            target = tmp_path / "what-if.yaml"
-            info.value.save_as(target)
-            final = dict(zip(ids, page.evaluate("window.appraisalWhatIf.weights()"),
-                             strict=True))
-            final_ranking = _ranking(page)
-            assert errors == []
-        finally:
-            browser.close()
+        with page.expect_download() as info:
+            page.click("#whatif-download")
+        target = tmp_path / "what-if.yaml"
+        info.value.save_as(target)
+        final = dict(zip(ids, page.evaluate("window.appraisalWhatIf.weights()"),
+                         strict=True))
+        final_ranking = _ranking(page)
+        assert errors == []
+    finally:
+        page.close()
 
     spec = yaml.safe_load(target.read_text())
     assert spec["criteria_set"] == "key-principles-2017"
@@ -132,3 +145,68 @@ def test_whatif_panel(paper: Path, tmp_path: Path, cli: Callable[..., Result]) -
     print(f"\nwhat-if re-rank in the browser: median {statistics.median(times):.3f} ms, "
           f"max {max(times):.3f} ms over {len(times)} slider moves (ranking alone "
           f"{compute:.3f} ms; performance.now resolution applies)")
+
+
+def test_the_panel_prints_the_papers_figures(paper: Path, browser) -> None:  # type: ignore[no-untyped-def]
+    from appraisal.presentation import formatting as fmt
+
+    page = browser.new_page()
+    page.goto(paper.as_uri())
+    result = appraisal.rank(appraisal.load())
+    shown = [page.locator("#whatif-ranking tr td.score").nth(i).text_content()
+             for i in range(len(result.ranking.options))]
+    assert shown == [fmt.points(o.total) for o in result.ranking.options]
+    # the weights beside the sliders: the criteria table's "share of total" column
+    outputs = page.locator("#whatif-sliders output")
+    tree = result.ranking
+    for k in range(outputs.count()):
+        text = outputs.nth(k).text_content() or ""
+        assert text.split("\u2192 ")[1] == fmt.pct(float(tree.global_weights[k]))
+    page.close()
+
+
+@pytest.mark.parametrize("width", [1280, 800, 390])
+def test_every_row_shows_its_total_at_every_width(paper: Path, browser, width: int) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(paper.as_uri())
+    slider = page.locator('#whatif-sliders input[data-node-id="market"]')
+    slider.fill("0")  # the move that once left a row without its score
+    page.locator('#whatif-sliders input[data-node-id="focus"]').fill("40")
+    rows = page.locator("#whatif-ranking tr")
+    boxes = []
+    for i in range(rows.count()):
+        row = rows.nth(i)
+        rb, sb = row.bounding_box(), row.locator("td.score").bounding_box()
+        nb = row.locator("th.name").bounding_box()
+        assert rb and sb and nb and sb["width"] > 0 and sb["height"] > 0
+        assert rb["x"] - 0.5 <= sb["x"] and sb["x"] + sb["width"] <= rb["x"] + rb["width"] + 0.5
+        assert rb["y"] - 0.5 <= sb["y"] and sb["y"] + sb["height"] <= rb["y"] + rb["height"] + 0.5
+        assert nb["x"] + nb["width"] <= sb["x"] + 0.5  # the name never runs into the total
+        text = row.locator("td.score").inner_text()
+        assert text.replace(".", "").isdigit(), text  # visible text, one number
+        boxes.append(rb)
+    for a, b in itertools.pairwise(boxes):
+        assert a["y"] + a["height"] <= b["y"] + 0.5  # rows never overlap
+    # the panel fits the viewport: nothing of it is cut at the right edge
+    panel = page.locator("#whatif").bounding_box()
+    assert panel and panel["x"] + panel["width"] <= width + 0.5
+    page.screenshot(path=str(paper.parent / f"whatif-{width}.png"), full_page=False)
+    page.close()
+
+
+def test_no_serious_accessibility_violations(paper: Path, browser) -> None:  # type: ignore[no-untyped-def]
+    from importlib.resources import files
+
+    axe = (files("axe_playwright_python") / "axe.min.js").read_text()
+    page = browser.new_page()
+    page.goto(paper.as_uri())
+    page.add_script_tag(content=axe)
+    found = page.evaluate("""async () => {
+        const r = await axe.run(document, {runOnly: {type: "tag",
+            values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}});
+        return r.violations.map(v => ({id: v.id, impact: v.impact,
+                                       nodes: v.nodes.slice(0, 3).map(n => n.target)}));
+    }""")
+    bad = [v for v in found if v["impact"] in ("serious", "critical")]
+    assert bad == [], bad
+    page.close()

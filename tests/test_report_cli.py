@@ -65,3 +65,51 @@ def test_user_template_overrides_one_file(cli: Callable[..., Result], tmp_path: 
     assert res.exit_code == 0, res.output
     assert (tmp_path / "out" / "paper.md").read_text().startswith("Council paper: Children")
     assert "Try other weights" in (tmp_path / "out" / "paper.html").read_text()
+
+
+def test_sections_left_out_are_listed_by_report_and_validate(
+        write: Callable[[str, str], Path], tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from appraisal.cli import main
+    from conftest import SMALL
+
+    path = write(SMALL, "small.yaml")
+    runner = CliRunner()
+    res = runner.invoke(main, ["validate", str(path)])
+    assert res.exit_code == 0
+    assert "leaves out these sections for lack of text" in res.stderr
+    for field in ("paper.committee", "paper.background", "paper.hr_implications",
+                  "paper.information_governance", "paper.equality_and_health"):
+        assert field in res.stderr, field
+    res = runner.invoke(main, ["report", str(path), "--format", "md", "--samples", "0",
+                               "--out", str(tmp_path / "out")])
+    assert res.exit_code == 0
+    assert "leaves out these sections" in res.stderr and "paper.legal_implications" in res.stderr
+    md = (tmp_path / "out" / "paper.md").read_text()
+    assert "It is recommended that the programme board:" in md
+    # the bundled example supplies every section
+    res = runner.invoke(main, ["validate"])
+    assert res.exit_code == 0 and "leaves out" not in res.stderr
+
+
+def test_reference_docx(cli: Callable[..., Result], tmp_path: Path) -> None:
+    from docx import Document
+
+    missing = cli("report", "--format", "docx", "--samples", "0", "--out", tmp_path / "a",
+                  "--reference-docx", tmp_path / "nope.docx")
+    assert missing.exit_code == 2 and "no reference document at" in missing.output
+    junk = tmp_path / "junk.docx"
+    junk.write_text("not a word file")
+    bad = cli("report", "--format", "docx", "--samples", "0", "--out", tmp_path / "b",
+              "--reference-docx", junk)
+    assert bad.exit_code == 2 and "is not a Word (.docx) file" in bad.output
+    assert not (tmp_path / "b" / "paper.docx").exists()  # nothing written
+    ref = Document()
+    ref.styles["Heading 2"].font.name = "Georgia"
+    ref.save(str(tmp_path / "council.docx"))
+    ok = cli("report", "--format", "docx", "--samples", "0", "--out", tmp_path / "c",
+             "--reference-docx", tmp_path / "council.docx")
+    assert ok.exit_code == 0, ok.output
+    assert Document(str(tmp_path / "c" / "paper.docx")).styles["Heading 2"].font.name == \
+        "Georgia"

@@ -1,9 +1,14 @@
-"""The PDF paper: A4 pages, the title and the leader in the text (read with pypdf)."""
+"""The PDF paper: nothing clipped (every glyph inside its page, every option and
+criterion label found whole in the tables, wide tables on landscape pages), tagged for
+screen readers (PDF/UA-1: structure, language, title, each chart's alternative text),
+the same bytes on every machine."""
 
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
+from typing import Any
 
 import pytest
 from conftest import paper_result
@@ -14,12 +19,39 @@ from appraisal.report.context import build_context
 from appraisal.report.html import render_html
 from appraisal.report.pdf import render_pdf
 
+DAY = date(2017, 12, 14)
+
+
+@pytest.fixture(scope="module")
+def paper(request: pytest.FixtureRequest) -> tuple[bytes, dict[str, Any]]:
+    """The example's PDF, laid out twice on the path a stock machine takes (fontTools
+    subsetting, as without libharfbuzz-subset0) with a clock that moves: both the same."""
+    import fontTools.misc.timeTools as time_tools
+    import weasyprint.pdf.fonts as fonts
+
+    mp = pytest.MonkeyPatch()
+    request.addfinalizer(mp.undo)
+    mp.setattr(fonts, "harfbuzz_subset", None)
+    ticks = iter(range(10**9, 10**10, 1000))
+
+    class MovingClock:
+        @staticmethod
+        def time() -> float:
+            return float(next(ticks))
+
+    mp.setattr(time_tools, "time", MovingClock)
+    mp.delenv("SOURCE_DATE_EPOCH", raising=False)
+    ctx = build_context(paper_result(appraisal.load(), samples=2000, seed=1), DAY)
+    html = render_html(ctx)
+    first = render_pdf(html, DAY)
+    assert render_pdf(html, DAY) == first  # same bytes whatever the clock
+    assert "SOURCE_DATE_EPOCH" not in __import__("os").environ
+    return first, ctx
+
 
 @pytest.mark.slow
-def test_pdf_pages_and_text() -> None:
-    day = date(2017, 12, 14)
-    ctx = build_context(paper_result(appraisal.load(), samples=2000, seed=1), day)
-    data = render_pdf(render_html(ctx), day)
+def test_pdf_pages_and_text(paper: tuple[bytes, dict[str, Any]]) -> None:
+    data, ctx = paper
     reader = PdfReader(io.BytesIO(data))
     assert len(reader.pages) > 15
     box = reader.pages[0].mediabox
@@ -30,31 +62,77 @@ def test_pdf_pages_and_text() -> None:
     assert "agrees that option 9, Wholly owned council company" in squashed
     assert "Try other weights" not in squashed  # the what-if panel is screen-only
     assert reader.metadata is not None and reader.metadata.title == ctx["title"]
-    assert render_pdf(render_html(ctx), day) == data
+
+
+def _cells(data: bytes) -> tuple[list[str], list[tuple[int, bool]]]:
+    """Every table cell's text (lines joined) and each page's (number, landscape)."""
+    import pdfplumber
+
+    cells: list[str] = []
+    pages: list[tuple[int, bool]] = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            pages.append((page.page_number, page.width > page.height))
+            for ch in page.chars:  # every glyph inside the page
+                assert ch["x0"] >= -0.5 and ch["x1"] <= page.width + 0.5, (
+                    page.page_number, ch["text"], ch["x0"], ch["x1"])
+                assert ch["top"] >= -0.5 and ch["bottom"] <= page.height + 0.5
+            for table in page.extract_tables():
+                for row in table:
+                    cells += [" ".join((c or "").split()) for c in row]
+    return cells, pages
 
 
 @pytest.mark.slow
-def test_same_bytes_with_fonttools_subsetting(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A stock machine lacks libharfbuzz-subset0, so WeasyPrint subsets fonts with
-    fontTools, which stamps each font with the time: force that path (even where the
-    library is installed, as in CI) and a clock that moves, and still get equal bytes."""
-    import fontTools.misc.timeTools as time_tools
-    import weasyprint.pdf.fonts as fonts
+def test_nothing_is_clipped(paper: tuple[bytes, dict[str, Any]]) -> None:
+    data, _ = paper
+    cells, pages = _cells(data)
+    p = appraisal.rank(appraisal.load()).long_list
+    # every criterion heads a column of the scoring matrix, whole; every option labels rows
+    joined = {re.sub(r"[\s\u00ad-]", "", c) for c in cells}
+    for name in p.criterion_names:
+        assert re.sub(r"[\s-]", "", name) in joined or re.sub(r"[\s-]", "", name + "\u2193") \
+            in joined, name
+    for label in p.labels():
+        assert any(re.sub(r"[\s-]", "", label) in c for c in joined), label
+    # the wide tables (scoring matrix, contributions, acceptability, sweep) are landscape
+    assert sum(1 for _, wide in pages if wide) >= 4
+    assert not pages[0][1]
 
-    monkeypatch.setattr(fonts, "harfbuzz_subset", None)
-    ticks = iter(range(10**9, 10**10, 1000))
 
-    class MovingClock:
-        @staticmethod
-        def time() -> float:
-            return float(next(ticks))
+@pytest.mark.slow
+def test_tagged_for_screen_readers(paper: tuple[bytes, dict[str, Any]]) -> None:
+    data, ctx = paper
+    reader = PdfReader(io.BytesIO(data))
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "en-GB"
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+    alts: list[str] = []
+    kinds: set[str] = set()
 
-    monkeypatch.setattr(time_tools, "time", MovingClock)
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    day = date(2017, 12, 14)
-    html = render_html(build_context(paper_result(appraisal.load(), samples=0), day))
-    assert render_pdf(html, day) == render_pdf(html, day)
-    assert "SOURCE_DATE_EPOCH" not in __import__("os").environ
+    def walk(node: Any) -> None:
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, list):
+            for k in node:
+                walk(k)
+            return
+        if not hasattr(node, "get"):
+            return
+        if "/S" in node:
+            kinds.add(str(node["/S"]))
+            if node["/S"] == "/Figure" and "/Alt" in node:
+                alts.append(str(node["/Alt"]))
+        if "/K" in node:
+            walk(node["/K"])
+
+    walk(root["/StructTreeRoot"])
+    assert {"/H1", "/H2", "/P", "/Table", "/TH", "/TD", "/Figure", "/L"} <= kinds
+    descs = [b["chart"]["desc"] for s in [*ctx["sections"], *ctx["appendices"]]
+             for b in s["blocks"] if b["kind"] == "chart"]
+    assert len(alts) == len(descs) == 5
+    for alt, desc in zip(alts, descs, strict=True):
+        assert alt.endswith(desc)
 
 
 def test_a_missing_system_library_is_a_clear_output_error(monkeypatch: pytest.MonkeyPatch

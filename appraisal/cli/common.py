@@ -130,3 +130,13 @@ def load_with_scenario(path: Path | None, criteria: str | None,
     with_file = add_scenario_file(appraisal, scenario)
     remember_digest(with_file.input_digest)
     return with_file, with_file.scenarios[-1].id
+
+
+def echo_left_out(missing: list[str]) -> None:
+    """List, on stderr, the house-format sections the paper leaves out for lack of text
+    (nothing when there are none)."""
+    if missing:
+        click.echo("The paper leaves out these sections for lack of text (add them under "
+                   "paper: in the appraisal to include them):", err=True)
+        for item in missing:
+            click.echo(f"  - {item}", err=True)

@@ -9,7 +9,14 @@ import click
 
 from ..core.limits import DEFAULT_SAMPLES, MAX_SAMPLES, MAX_SEED
 from ..report import FORMATS
-from .common import friendly, load_with_scenario, parse_weights, path_argument, weighting_options
+from .common import (
+    echo_left_out,
+    friendly,
+    load_with_scenario,
+    parse_weights,
+    path_argument,
+    weighting_options,
+)
 from .progress import progress_bar
 
 
@@ -50,19 +57,24 @@ def command(path: Path | None, formats: tuple[str, ...], out: Path,
             when: date | None) -> None:
     """Write the appraisal paper (HTML with a what-if panel, Markdown, Word, PDF)."""
     from ..pipeline import Request, run
-    from ..report.build import write_paper
+    from ..report.build import PdfWorker, write_paper
     from ..report.context import left_out
 
     a, scenario_id = load_with_scenario(path, criteria, scenario)
+    # start the PDF's process now: WeasyPrint is imported there while the analysis runs
+    worker = PdfWorker() if "pdf" in (formats or FORMATS) else None
     request = Request(criteria=criteria, scenario=scenario_id, weights=parse_weights(weights),
                       sensitivity=True, samples=samples, seed=seed)
-    with progress_bar(samples) as progress:
-        result = run(a, request, progress=progress)
+    try:
+        with progress_bar(samples) as progress:
+            result = run(a, request, progress=progress)
+    except BaseException:
+        if worker is not None:
+            worker.close()
+        raise
     written = write_paper(result, out, formats or FORMATS, when=when,
-                          template_dir=template_dir, reference_docx=reference_docx)
+                          template_dir=template_dir, reference_docx=reference_docx,
+                          worker=worker)
     for p in written:
         click.echo(f"Wrote {p} ({p.stat().st_size:,} bytes)")
-    missing = left_out(a.paper)
-    if missing:
-        click.echo("Left out for lack of text (add it under paper: in the appraisal to "
-                   "include it): " + "; ".join(missing) + ".", err=True)
+    echo_left_out(left_out(a.paper))

@@ -6,7 +6,13 @@ from pathlib import Path
 
 import click
 
-from .common import criteria_option, friendly, path_argument, remember_digest
+from .common import (
+    criteria_option,
+    echo_left_out,
+    friendly,
+    path_argument,
+    remember_digest,
+)
 
 
 @click.command("validate")
@@ -25,3 +31,6 @@ def command(path: Path | None, criteria: str | None) -> None:
     sets = ", ".join(cs.id for cs in a.criteria)
     click.echo(f"OK: '{a.title}': {count(len(a.options), 'option')}, criteria sets {sets}, "
                f"{count(len(a.scenarios), 'scenario')}.")
+    from ..report.context import left_out
+
+    echo_left_out(left_out(a.paper))

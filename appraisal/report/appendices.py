@@ -9,8 +9,8 @@ from ..core.limits import DETAIL_OPTIONS
 from ..core.ordering import TIE_TOLERANCE
 from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
-from .blocks import Block, Numbering, SectionBuilder, table
 from . import sections
+from .blocks import Block, Numbering, SectionBuilder, table
 from .glossary import TERMS, used_terms
 from .sections import more_note
 
@@ -23,7 +23,8 @@ def full_scores(result: AppraisalResult) -> SectionBuilder:
     sections.contributions_table(s, result)
     s.para(f"The tables below give every score of every option, on a scale of "
            f"{fmt.plain(a.scale.min)} to {fmt.plain(a.scale.max)}; the range shows the "
-           "lowest and highest plausible score where the scorers stated one.")
+           "lowest and highest plausible score where the scorers stated one, and the "
+           "sources column cites the evidence listed under each table.")
     leaf_ids = list(p.criterion_ids)
     names = dict(zip(p.criterion_ids, p.criterion_names, strict=True))
     short = result.ranking.problem.option_ids
@@ -35,15 +36,19 @@ def full_scores(result: AppraisalResult) -> SectionBuilder:
         if o.id in short and o.id not in kept:
             continue
         rows = []
+        sources: dict[str, int] = {}  # each piece of evidence once, numbered in order
         for cid in leaf_ids:
             sc = o.scores[cid]
             rng = "" if sc.lower == sc.upper else f"{fmt.plain(sc.lower)} to {fmt.plain(sc.upper)}"
+            cited = [sources.setdefault(e, len(sources) + 1) for e in sc.evidence]
             rows.append([names[cid], fmt.plain(sc.value), rng, sc.rationale,
-                         "; ".join(sc.evidence)])
+                         ", ".join(str(k) for k in cited)])
         label = fmt.option_label(o.number, o.name)
         s.table(table(f"scores-{o.id}", label[0].upper() + label[1:],
-                      ["Criterion", "Score", "Range", "Rationale", "Evidence"], rows,
+                      ["Criterion", "Score", "Range", "Rationale", "Sources"], rows,
                       [False, True, True, False, False]))
+        if sources:
+            s.para("Sources: " + "; ".join(f"({k}) {e}" for e, k in sources.items()) + ".")
     return s
 
 

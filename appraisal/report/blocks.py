@@ -94,8 +94,35 @@ def table(table_id: str, caption: str, headers: Sequence[str], rows: Sequence[Se
     lev = list(levels) if levels is not None else [0] * len(rows)
     return {"id": table_id, "caption": caption, "headers": list(headers),
             "numeric": num, "row_header": row_header, "wide": n_cols > WIDE,
+            "widths": column_shares(headers, rows, num),
             "rows": [{"cells": list(r), "level": lev[i], "indent": "\u2003" * lev[i]}
                      for i, r in enumerate(rows)]}
+
+
+def column_shares(headers: Sequence[str], rows: Sequence[Sequence[str]],
+                  numeric: Sequence[bool]) -> list[str]:
+    """Each column's share of the table's width, as percentages ("12.5%"), so that every
+    renderer lays the table out the same way without measuring its text (a fixed table
+    layout, much faster to typeset): a numeric column gets room for its longest entry
+    (at least a short word), a text column room in proportion to its longest word and
+    its typical length, and the first column at least a fifth."""
+    n = len(headers)
+    need = []
+    for j in range(n):
+        cells = [str(r[j]) for r in rows]
+        longest_word = max((len(w) for c in [*cells, headers[j]] for w in c.split()),
+                           default=4)
+        if numeric[j]:
+            need.append(max(longest_word, max((len(c) for c in cells), default=1), 5) + 1.5)
+        else:
+            typical = sorted(len(c) for c in cells)[len(cells) // 2] if cells else 4
+            need.append(max(longest_word, min(typical, 90) / 2.5) + 2)
+    total = sum(need) or 1.0
+    share = [x / total for x in need]
+    if n > 1 and not numeric[0] and share[0] < 0.2:
+        rest = sum(share[1:])
+        share = [0.2] + [x * 0.8 / rest for x in share[1:]]
+    return [f"{100 * x:.2f}%" for x in share]
 
 
 def split_columns(t: Block, limit: int = MAX_COLUMNS) -> list[Block]:
@@ -114,5 +141,8 @@ def split_columns(t: Block, limit: int = MAX_COLUMNS) -> list[Block]:
                     "caption": f"{t['caption']} (part {k + 1} of {parts})",
                     "headers": [t["headers"][j] for j in cols],
                     "numeric": [t["numeric"][j] for j in cols],
+                    "widths": column_shares([t["headers"][j] for j in cols],
+                                            [[r["cells"][j] for j in cols] for r in t["rows"]],
+                                            [t["numeric"][j] for j in cols]),
                     "rows": [{**r, "cells": [r["cells"][j] for j in cols]} for r in t["rows"]]})
     return out

@@ -6,6 +6,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -23,29 +24,46 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-class _PdfWorker:
+class PdfWorker:
     """Lays out the PDF in a separate process, so that WeasyPrint works on the second
     core while this one renders the other formats. The process is started by a fork
     server (never forked from this process, whose BLAS threads already run: a fork
-    after threads can deadlock) and ignores Ctrl-C, which the main process handles by
-    ending it; where that start method is missing, the PDF is made in this process."""
+    after threads can deadlock), which imports WeasyPrint before it is needed; it ignores
+    Ctrl-C, which the main process handles by ending it. Where that start method is
+    missing, the PDF is made in this process.
+
+    The pool starts in a background thread as soon as the worker is made, so a caller
+    that makes it before the analysis (as ``appraisal report`` does) has WeasyPrint
+    imported by the time the paper is ready to lay out."""
 
     def __init__(self) -> None:
         self.pool: Any = None
+        self._starting: threading.Thread | None = None
         if "forkserver" in multiprocessing.get_all_start_methods():
-            ctx = multiprocessing.get_context("forkserver")
-            ctx.set_forkserver_preload(["appraisal.report.pdf"])
-            self.pool = ctx.Pool(1, initializer=_ignore_interrupts)
+            self._starting = threading.Thread(target=self._start, daemon=True)
+            self._starting.start()
+
+    def _start(self) -> None:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["appraisal.report.pdf", "weasyprint"])
+        self.pool = ctx.Pool(1, initializer=_ignore_interrupts)
+
+    def _ready(self) -> None:
+        if self._starting is not None:
+            self._starting.join()
+            self._starting = None
 
     def submit(self, html: str, day: date) -> Callable[[], bytes]:
         from .pdf import render_pdf
 
+        self._ready()
         if self.pool is None:
             return lambda: render_pdf(html, day)
         job = self.pool.apply_async(render_pdf, (html, day))
         return lambda: bytes(job.get())
 
     def close(self) -> None:
+        self._ready()
         if self.pool is not None:
             self.pool.terminate()
             self.pool.join()
@@ -87,32 +105,35 @@ def read_reference(path: Path) -> bytes:
 
 def write_paper(result: AppraisalResult, out: Path, formats: Sequence[str] = FORMATS, *,
                 when: date | None = None, template_dir: Path | None = None,
-                stem: str = "paper", reference_docx: Path | None = None) -> list[Path]:
+                stem: str = "paper", reference_docx: Path | None = None,
+                worker: PdfWorker | None = None) -> list[Path]:
     """Lay out and write the paper of ``result`` (a :func:`appraisal.pipeline.run` with
     the sensitivity analysis) to ``out/<stem>.<ext>`` for each format; return the paths
     written, in the order of ``formats``. ``reference_docx`` lends its styles and page
-    set-up to the Word paper. Every format is rendered before any file is
+    set-up to the Word paper; ``worker`` is a :class:`PdfWorker` made earlier (closed
+    here). Every format is rendered before any file is
     written, and the files are written all or nothing; temporary files that killed
     runs left in ``out`` are removed first."""
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown:
-        raise UsageError(f"unknown format '{unknown[0]}'; expected one of: "
-                         + ", ".join(FORMATS))
-    wanted = list(dict.fromkeys(formats or FORMATS))
-    day = report_date(when)
-    reference = None if reference_docx is None else read_reference(Path(reference_docx))
-    clean_stale(Path(out))
-    context = build_context(result, day)
-    worker = _PdfWorker() if "pdf" in wanted else None
     try:
+        unknown = [f for f in formats if f not in FORMATS]
+        if unknown:
+            raise UsageError(f"unknown format '{unknown[0]}'; expected one of: "
+                             + ", ".join(FORMATS))
+        wanted = list(dict.fromkeys(formats or FORMATS))
+        day = report_date(when)
+        reference = None if reference_docx is None else read_reference(Path(reference_docx))
+        clean_stale(Path(out))
+        context = build_context(result, day)
+        if "pdf" in wanted and worker is None:
+            worker = PdfWorker()
         rendered: dict[str, bytes] = {}
         html: str | None = None
-        if "html" in wanted or worker is not None:
+        if "html" in wanted or "pdf" in wanted:
             from .html import render_html
 
             html = render_html(context, template_dir)
             rendered["html"] = html.encode("utf-8")
-        pdf = worker.submit(html or "", day) if worker is not None else None
+        pdf = worker.submit(html or "", day) if "pdf" in wanted and worker else None
         if "md" in wanted:
             from .markdown import render_markdown
 

@@ -16,7 +16,20 @@ from numpy.typing import NDArray
 
 from ..presentation import formatting as fmt
 from .blocks import Block, table
-from .svg import INK, PALETTE, circle, frame, ink_on, line, polyline, rect, text, text_lines, truncate, wrap
+from .svg import (
+    INK,
+    PALETTE,
+    circle,
+    frame,
+    ink_on,
+    line,
+    polyline,
+    rect,
+    text,
+    text_lines,
+    truncate,
+    wrap,
+)
 
 Matrix = NDArray[np.float64]
 LABEL_W = 250.0

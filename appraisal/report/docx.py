@@ -92,11 +92,12 @@ class _Paper:
 def _page(section: Section, landscape: bool, like: Section | None = None) -> None:
     """A4 (or the size of ``like``, the first section) in the orientation asked for, with
     the margins of ``like`` (default: the house margins; landscape pages narrower)."""
-    width, height = A4
+    width, height = int(A4[0]), int(A4[1])
     if like is not None and like.page_width and like.page_height:
-        width, height = sorted((like.page_width, like.page_height))
+        width, height = sorted((int(like.page_width), int(like.page_height)))
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = (height, width) if landscape else (width, height)
+    section.page_width, section.page_height = (
+        (Emu(height), Emu(width)) if landscape else (Emu(width), Emu(height)))
     if like is None:
         section.left_margin = section.right_margin = MARGIN if not landscape else Cm(1.5)
         section.top_margin, section.bottom_margin = Cm(2.0), Cm(2.2)

@@ -1,5 +1,8 @@
 """The PDF paper: WeasyPrint lays out the HTML paper with its print stylesheet (A4,
-page numbers; the what-if panel is hidden in print).
+landscape pages for wide tables, page numbers and the reproducibility stamp; the
+what-if panel is hidden in print), as a tagged PDF (PDF/UA-1: structure, reading
+order, language, title and each chart's alternative text) for screen readers, as the
+Public Sector Bodies Accessibility Regulations 2018 require of a council's documents.
 
 Same inputs, same bytes, on every machine: the document's creation and modification
 dates come from the report date, and so does the timestamp that fontTools writes into
@@ -48,5 +51,7 @@ def render_pdf(html: str, report_date: date) -> bytes:
         doc = weasyprint.HTML(string=html).render()
         doc.metadata.created = stamp
         doc.metadata.modified = stamp
-        data: bytes = doc.write_pdf()
+        # tagged (PDF/UA-1): headings, paragraphs, lists, tables and figures with their
+        # alternative text, in reading order, with the document's language and title
+        data: bytes = doc.write_pdf(pdf_variant="pdf/ua-1")
     return data

@@ -34,7 +34,8 @@ def script_json(data: Any) -> str:
 
 def whatif_data(result: AppraisalResult, date: str) -> dict[str, Any] | None:
     """Everything the panel needs: the tree, the short list's values, and the raw
-    weights of the paper's own weighting and of every scenario of the criteria set.
+    weights of the paper's own weighting and of every scenario of the criteria set, each
+    with the engine's totals under it.
     None when there is nothing to rank or the method has no per-criterion values."""
     p = result.ranking.problem
     if p.shape[0] == 0 or result.method.values is None:
@@ -43,7 +44,17 @@ def whatif_data(result: AppraisalResult, date: str) -> dict[str, Any] | None:
     values = result.method.values(p)
     shown = [("", "Weights used in this paper", tree.raw_weight)] + [
         (w.id, w.name, w.raw) for w in result.weightings if w.id not in ("analysed", "base")]
-    weightings = [{"id": i, "name": name, "raw": [float(x) for x in raw]}
+    sc = result.scenarios
+
+    def totals(weighting_id: str) -> list[float] | None:
+        """The engine's totals under a weighting the paper shows (None: not computed)."""
+        if weighting_id == "":
+            return [float(t) for t in result.ranking.totals]
+        if sc is None or weighting_id not in sc.scenario_ids:
+            return None
+        return [float(t) for t in sc.totals[:, sc.scenario_ids.index(weighting_id)]]
+
+    weightings = [{"id": i, "name": name, "raw": [float(x) for x in raw], "totals": totals(i)}
                   for i, name, raw in shown]
     biggest = max([100.0, *(float(x) for _, _, raw in shown for x in raw)])
     return {
