@@ -60,8 +60,9 @@ def main() -> None:
     ns = parser.parse_args()
     exe = Path(sys.executable).with_name("appraisal")
     runs: dict[str, list[float]] = {"worker": [], "inline": [], "reference": []}
-    with tempfile.TemporaryDirectory() as out:
+    with tempfile.TemporaryDirectory() as out, tempfile.TemporaryDirectory() as ref_out:
         args = ["report", "--out", out, "--date", "2017-12-14"]
+        ref_args = ["report", "--out", ref_out, "--date", "2017-12-14"]
         _time([str(exe), *args])  # warm the file cache
         env = None
         if ns.reference is not None:
@@ -70,7 +71,7 @@ def main() -> None:
             runs["worker"].append(_time([str(exe), *args]))
             runs["inline"].append(_time([sys.executable, "-c", IN_PROCESS, *args]))
             if env is not None:
-                runs["reference"].append(_time([sys.executable, "-c", OLD, *args],
+                runs["reference"].append(_time([sys.executable, "-c", OLD, *ref_args],
                                                cwd=ns.reference, env=env))
         sizes = {p.name: p.stat().st_size for p in sorted(Path(out).iterdir())}
     print(f"appraisal report (html, md, docx, pdf; default samples), {ns.repeats} runs each, "

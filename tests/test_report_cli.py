@@ -70,9 +70,9 @@ def test_user_template_overrides_one_file(cli: Callable[..., Result], tmp_path: 
 def test_sections_left_out_are_listed_by_report_and_validate(
         write: Callable[[str, str], Path], tmp_path: Path) -> None:
     from click.testing import CliRunner
+    from conftest import SMALL
 
     from appraisal.cli import main
-    from conftest import SMALL
 
     path = write(SMALL, "small.yaml")
     runner = CliRunner()

@@ -37,8 +37,10 @@ def test_json_has_every_analysis_and_is_deterministic() -> None:
         se = mc["first_or_jointly_first_se"]["council-company"]
         assert se == (share * (1 - share) / 500) ** 0.5
     assert data["monte_carlo"]["board"]["weight_model"].startswith("weights around the board's")
-    # the example states score ranges, so the scores are drawn and confidence factors kept
-    assert data["monte_carlo"]["board"]["confidence"] is not None
+    # the example states score ranges, so the scores are drawn and confidence factors
+    # kept, for the analysis over any weighting (around the board's they are not shown)
+    assert data["monte_carlo"]["anywhere"]["confidence"] is not None
+    assert data["monte_carlo"]["board"]["confidence"] is None
     assert data["summary"]["board"]["value"] == data["monte_carlo"]["board"][
         "first_or_jointly_first"]["council-company"]
     assert data["leader"] == "council-company" and data["seed"] == 3
@@ -89,7 +91,8 @@ def test_a_long_run_reports_progress_in_plain_lines_when_not_on_a_terminal() -> 
     res = CliRunner().invoke(main, ["sensitivity", "--samples", "200000", "--format", "json"])
     assert res.exit_code == 0
     lines = [ln for ln in res.stderr.splitlines() if "Monte Carlo" in ln]
-    # two runs of 200,000 (around the board's weights, any weighting), each with a
-    # second pass over the first score draws for the confidence factors
-    assert lines[-1] == "appraisal: Monte Carlo 100% (465,536 of 465,536 draws)"
+    # two runs of 200,000 (around the board's weights, any weighting) sharing their
+    # score draws, and a second pass over the first 32,768 score draws for the confidence
+    # factors over any weighting
+    assert lines[-1] == "appraisal: Monte Carlo 100% (432,768 of 432,768 draws)"
     assert 2 <= len(lines) <= 4

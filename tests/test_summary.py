@@ -92,9 +92,10 @@ options:
 
 def test_options_sharing_first_place_are_said_to_share_it(write) -> None:  # type: ignore[no-untyped-def]
     text = _text(run(_load(write, THREE_TIED), Request(sensitivity=True, samples=0)))
-    assert "A, B and C share first place with a total of 0.500; D is next, 0.250 behind." \
+    assert "A, B and C share first place with a total of 50.0 points out of 100; D is next, "\
+           "25.0 points behind." \
         in text
-    assert "0.000 behind" not in text
+    assert "0.0 points behind" not in text
 
 
 def test_a_score_change_of_nothing_is_worded_as_any_change(write) -> None:  # type: ignore[no-untyped-def]

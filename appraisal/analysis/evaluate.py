@@ -106,8 +106,10 @@ class Evaluator:
             self._separable = probe_separable(self.problem, self.score, self.eye)
         return self._separable
 
-    def with_scores(self, s: FloatArray, w: FloatArray, b: int) -> FloatArray:
-        """Totals (n, k): score draw d pairs with weight rows d*b .. d*b + b - 1."""
+    def with_scores(self, s: FloatArray, w: FloatArray, b: int,
+                    values: FloatArray | None = None) -> FloatArray:
+        """Totals (n, k): score draw d pairs with weight rows d*b .. d*b + b - 1;
+        ``values`` are :meth:`draw_values` of ``s`` when already made."""
         d, k = s.shape[0], w.shape[0]
         if self.linear:
             n, m = self.problem.shape
@@ -115,18 +117,20 @@ class Evaluator:
             wt[:, :k] = w.T
             wt[:, k:] = 0.0
             t = self._buffer(("tot", d), (n, d, b))  # written through a (d, n, b) view
-            np.matmul(self.draw_values(s), wt.reshape(m, d, b).transpose(1, 0, 2),
-                      out=t.transpose(1, 0, 2))
+            vals = self.draw_values(s) if values is None else values
+            np.matmul(vals, wt.reshape(m, d, b).transpose(1, 0, 2), out=t.transpose(1, 0, 2))
             t = t.reshape(n, d * b)
             return t if d * b == k else np.ascontiguousarray(t[:, :k])
         return np.ascontiguousarray(np.concatenate(
             [np.asarray(self.score(self._at(s[i]), w[i * b:(i + 1) * b]), dtype=float)
              for i in range(d)]).T)
 
-    def at_weights(self, s: FloatArray, wc: FloatArray) -> FloatArray:
-        """Totals (n, d * c): column (i, j) is score draw i under weight vector wc[j]."""
+    def at_weights(self, s: FloatArray, wc: FloatArray,
+                   values: FloatArray | None = None) -> FloatArray:
+        """Totals (n, d * c): column (i, j) is score draw i under weight vector wc[j]
+        (``values``: :meth:`draw_values` of ``s`` when already made)."""
         if self.linear:
-            t = self.draw_values(s) @ wc.T  # (d, n, c)
+            t = (self.draw_values(s) if values is None else values) @ wc.T  # (d, n, c)
         else:
             t = np.stack([np.asarray(self.score(self._at(x), wc), dtype=float).T for x in s])
         return np.ascontiguousarray(t.transpose(1, 0, 2).reshape(s.shape[1], -1))

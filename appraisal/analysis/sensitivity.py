@@ -36,7 +36,7 @@ from .ranking import Ranking
 from .sampling import WeightModel
 from .scenarios import ScenarioComparison
 from .score_switching import ScoreSwitching, score_switching
-from .smaa import SmaaResult, smaa
+from .smaa import SmaaResult, smaa_runs
 from .summary import RobustnessSummary, summarise
 from .sweeps import Sweep, all_sweeps
 from .treeweights import BoardWeights, TreeWeights
@@ -121,13 +121,13 @@ def analyse(ranking: Ranking, method: Method, *, scenarios: ScenarioComparison |
     runs: dict[str, SmaaResult] = {}
     board_model = board_weights or BoardWeights.around(problem.tree)
     if samples:
-        models = {"board": board_model,
-                  "anywhere": any_weights or TreeWeights(problem.tree)}
-        for k, (name, model) in enumerate(models.items()):
-            step = None if progress is None else (
-                lambda done, total, k=k: progress(k * total + done, 2 * total))
-            runs[name] = smaa(problem, method, samples=samples, seed=seed, weights=model,
-                              score_uncertainty=score_uncertainty, progress=step)
+        # one pass for both models, sharing the score draws; the confidence factors are
+        # shown for the analysis over any weighting only
+        board_run, any_run = smaa_runs(
+            problem, method, [board_model, any_weights or TreeWeights(problem.tree)],
+            samples=samples, seed=seed, score_uncertainty=score_uncertainty,
+            progress=progress, confidence=[False, True])
+        runs = {"board": board_run, "anywhere": any_run}
     board = runs.get("board")
     near = closeness(problem, totals, ranking.order,
                      None if board is None else board.pairwise, flip_share, tolerance)

@@ -39,7 +39,7 @@ be stacked into one call (``None``: probe the score function once to find out).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -55,7 +55,7 @@ from .sampling import UniformSimplex, WeightModel
 BLOCK = 16_384
 """Samples per random-number block (the unit of the seeded stream)."""
 
-__all__ = ["BLOCK", "SmaaResult", "smaa"]
+__all__ = ["BLOCK", "SmaaResult", "smaa", "smaa_runs"]
 
 
 @dataclass(frozen=True)
@@ -103,27 +103,47 @@ def smaa(problem: Problem, method: Method, *, samples: int = 10_000, seed: int =
     too when scores are uncertain. Memory is bounded by the block size, not by
     ``samples``.
     """
+    model = weights if weights is not None else UniformSimplex(problem.shape[1])
+    return smaa_runs(problem, method, [model], samples=samples, seed=seed,
+                     score_uncertainty=score_uncertainty, chunk=chunk, progress=progress,
+                     separable=separable, score_distribution=score_distribution,
+                     confidence_draws=confidence_draws)[0]
+
+
+def smaa_runs(problem: Problem, method: Method, models: Sequence[WeightModel], *,
+              samples: int = 10_000, seed: int = 0, score_uncertainty: bool = False,
+              chunk: int = 65_536, progress: Callable[[int, int], None] | None = None,
+              separable: bool | None = None,
+              score_distribution: Distribution = "triangular",
+              confidence_draws: int = 20_000,
+              confidence: Sequence[bool] | None = None) -> list[SmaaResult]:
+    """:func:`smaa` under several weight models at once: each run's results are exactly
+    those of :func:`smaa` with the same seed, but each block's score draws (and a linear
+    method's values for them) are made once and shared by all the runs. ``confidence``
+    says which runs compute confidence factors (default: all; the others get NaN)."""
     n, m = problem.shape
     if n == 0:
         raise UsageError("SMAA needs at least one option")
     if min(samples, chunk, confidence_draws) < 1 or seed < 0:
         raise UsageError("samples, chunk and confidence_draws must be "
                          "positive and the seed non-negative")
-    model = weights if weights is not None else UniformSimplex(m)
-    if model.m != m:
-        raise UsageError(f"the weight model has {model.m} criteria; the problem has {m}")
+    for model in models:
+        if model.m != m:
+            raise UsageError(f"the weight model has {model.m} criteria; the problem has {m}")
+    wanted = list(confidence) if confidence is not None else [True] * len(models)
     ev = Evaluator(problem, method, separable, score_distribution)
-    tally: Tally | TopTally
+    tallies: list[Tally | TopTally]
     if n <= DETAIL_OPTIONS:
-        tally, places = Tally(n, m), n
+        tallies, places = [Tally(n, m) for _ in models], n
     else:  # many options: the first places, and pairwise shares among the best at base
         base = np.asarray(method.score(problem, problem.weights), dtype=float)
         watched = np.sort(np.argsort(-base, kind="stable")[:DETAIL_OPTIONS])
-        tally, places = TopTally(n, m, TOP_PLACES, watched), TOP_PLACES
+        tallies, places = [TopTally(n, m, TOP_PLACES, watched) for _ in models], TOP_PLACES
     blocks = -(-samples // BLOCK)
     every = max(1, -(-chunk // BLOCK))
     second = min(samples, -(-confidence_draws // BLOCK) * BLOCK)
-    total = samples + (second if score_uncertainty else 0)
+    runs = len(models)
+    total = runs * samples + (second * sum(wanted) if score_uncertainty else 0)
 
     def report(i: int, done: int) -> None:
         if progress is not None and ((i + 1) % every == 0 or i == blocks - 1):
@@ -131,48 +151,61 @@ def smaa(problem: Problem, method: Method, *, samples: int = 10_000, seed: int =
 
     for i in range(blocks):
         k = min(BLOCK, samples - i * BLOCK)
-        buf = tally.buffers(k)
-        w = model.sample(block_rng(seed, i, 0), k, out=buf["w"])
-        if score_uncertainty:
-            t = ev.with_scores(ev.draw(block_rng(seed, i, 1), k), w, 1)
-        else:
-            t = ev.weights_only(w, out=buf["t"])
-        tally.add(t, w)
-        report(i, i * BLOCK + k)
+        drawn = ev.draw(block_rng(seed, i, 1), k) if score_uncertainty else None
+        values = ev.draw_values(drawn) if drawn is not None and ev.linear else None
+        for model, tally in zip(models, tallies, strict=True):
+            buf = tally.buffers(k)
+            w = model.sample(block_rng(seed, i, 0), k, out=buf["w"])
+            if drawn is None:
+                t = ev.weights_only(w, out=buf["t"])
+            else:
+                t = ev.with_scores(drawn, w, 1, values=values)
+            tally.add(t, w)
+        report(i, runs * (i * BLOCK + k))
 
-    counts = tally.counts()
-    acc = counts.acceptability
-    firsts = acc[:, 0] * samples
-    has = firsts > 0
-    central = np.full((n, m), np.nan)
-    central[has] = counts.central_sums[has] / firsts[has, None]
-    who = np.flatnonzero(has)
-    confidence = np.full(n, np.nan)
+    counts = [tally.counts() for tally in tallies]
+    central, who = [], []
+    for c in counts:
+        firsts = c.acceptability[:, 0] * samples
+        has = firsts > 0
+        cw = np.full((n, m), np.nan)
+        cw[has] = c.central_sums[has] / firsts[has, None]
+        central.append(cw)
+        who.append(np.flatnonzero(has))
+    conf = [np.full(n, np.nan) for _ in models]
     draws = 0
     if not score_uncertainty:
-        confidence[who] = first_share(ev.weights_only(central[who]), who)
-    else:
-        hits = np.zeros(who.size)
+        for r in range(runs):
+            if wanted[r]:
+                conf[r][who[r]] = first_share(ev.weights_only(central[r][who[r]]), who[r])
+    elif any(wanted):
+        hits = [np.zeros(x.size) for x in who]
         for i in range(blocks):
             if draws >= confidence_draws:
                 break
             k = min(BLOCK, samples - i * BLOCK)
-            s = ev.draw(block_rng(seed, i, 1), k)
-            share = first_share(ev.at_weights(s, central[who]), np.tile(who, s.shape[0]))
-            hits += share.reshape(s.shape[0], who.size).sum(axis=0)
-            draws += s.shape[0]
-            report(i, samples + i * BLOCK + k)
-        confidence[who] = hits / draws
+            drawn = ev.draw(block_rng(seed, i, 1), k)
+            values = ev.draw_values(drawn) if ev.linear else None
+            for r in range(runs):
+                if wanted[r]:
+                    share = first_share(ev.at_weights(drawn, central[r][who[r]], values=values),
+                                        np.tile(who[r], drawn.shape[0]))
+                    hits[r] += share.reshape(drawn.shape[0], who[r].size).sum(axis=0)
+            draws += drawn.shape[0]
+            report(i, runs * samples + sum(wanted) * (i * BLOCK + k))
+        for r in range(runs):
+            if wanted[r]:
+                conf[r][who[r]] = hits[r] / draws
         if progress is not None:
             progress(total, total)
     dist = ("triangular on low..high with mode at the score" if score_distribution ==
             "triangular" else "uniform on low..high")
-    return SmaaResult(
+    return [SmaaResult(
         option_ids=problem.option_ids, criterion_ids=problem.criterion_ids,
-        samples=samples, seed=seed, acceptability=acc, central_weights=central,
-        confidence=confidence, pairwise=counts.pairwise,
-        weight_model=model.describe(),
+        samples=samples, seed=seed, acceptability=c.acceptability, central_weights=central[r],
+        confidence=conf[r], pairwise=c.pairwise, weight_model=models[r].describe(),
         score_model=(f"scores drawn {dist}, one draw per weight draw" if score_uncertainty
                      else "scores fixed at their stated values"),
-        places=places, joint_first=counts.joint_first,
-        confidence_draws=draws if score_uncertainty else 0)
+        places=places, joint_first=c.joint_first,
+        confidence_draws=draws if score_uncertainty and wanted[r] else 0)
+        for r, c in enumerate(counts)]
