@@ -62,6 +62,10 @@ def test_pdf_pages_and_text(paper: tuple[bytes, dict[str, Any]]) -> None:
     assert "agrees that option 9, Wholly owned council company" in squashed
     assert "Try other weights" not in squashed  # the what-if panel is screen-only
     assert reader.metadata is not None and reader.metadata.title == ctx["title"]
+    # the body a member reads in fifteen minutes: at most 12 A4 pages before Appendix 1
+    first = next(k for k, page in enumerate(reader.pages)
+                 if page.extract_text().lstrip().startswith("Appendix 1"))
+    assert first <= 12, f"the body runs to {first} pages"
 
 
 def _cells(data: bytes) -> tuple[list[str], list[tuple[int, bool]]]:
