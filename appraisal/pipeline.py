@@ -9,7 +9,7 @@ scenarios of the set and, when asked, runs every sensitivity analysis. ``rank``,
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -19,13 +19,24 @@ from .analysis.ranking import Ranking, rank_problem
 from .core.limits import DEFAULT_SAMPLES, MAX_SAMPLES, MAX_SEED
 from .core.problem import Problem, Weighting
 from .errors import UsageError
-from .input.compile import compile_problem, scenarios_of, weighting
-from .input.models import Appraisal, Scenario
+from .input.compile import compile_problem, resolve_set, scenarios_of, weighting
+from .input.derive import (
+    Derived,
+    board_derived,
+    board_raw,
+    group_raw,
+    member_derived,
+    member_raw,
+)
+from .input.models import Appraisal, CriteriaSet, Member, Scenario
 from .methods import Method, get_method
 
 if TYPE_CHECKING:
+    from .analysis.members import MembersAnalysis
+    from .analysis.sampling import WeightModel
     from .analysis.scenarios import ScenarioComparison
     from .analysis.sensitivity import Sensitivity
+    from .analysis.smaa import SmaaResult
 
 
 @dataclass(frozen=True)
@@ -45,6 +56,11 @@ class Request:
     one tuple weighing the same) restrict them (:mod:`appraisal.analysis.weightspec`).
     ``tolerance`` replaces the scoring resolution and ``flip_share`` sets the swaps that
     make options indistinguishable (:mod:`appraisal.analysis.closeness`).
+    ``weights_from`` chooses whose weights are analysed: "board" (the criteria's own or
+    derived, :mod:`appraisal.input.derive`), "group" (the members' taken together) or a
+    member's id; ``members`` limits the members counted (default: all who weigh the
+    set). The members' views (:mod:`appraisal.analysis.members`) come with the
+    sensitivity analysis, or alone with ``member_views``.
     """
 
     criteria: str | None = None
@@ -60,6 +76,24 @@ class Request:
     rankings: tuple[tuple[tuple[str, ...], ...], ...] = ()
     tolerance: float | None = None
     flip_share: float = FLIP_SHARE
+    weights_from: str = "board"
+    members: tuple[str, ...] = ()
+    member_views: bool = False  # the members' views without the sensitivity analysis
+
+
+@dataclass(frozen=True)
+class WeightOrigin:
+    """How the weights came about: the board's derived groups of the criteria set
+    (``board``), each member's (``members``, in the appraisal's order, only those
+    weighing this set and chosen by the request), the mean used per group for the
+    group's weights (``means``), and whose weights were analysed (``weights_from``:
+    "board", "group" or a member id; ``label`` names it for a reader)."""
+
+    board: tuple[Derived, ...]
+    members: tuple[tuple[Member, tuple[Derived, ...]], ...]
+    means: dict[str | None, str]
+    weights_from: str
+    label: str
 
 
 @dataclass(frozen=True)
@@ -82,6 +116,8 @@ class AppraisalResult:
     weightings: tuple[Weighting, ...]
     scenarios: ScenarioComparison | None
     sensitivity: Sensitivity | None
+    origin: WeightOrigin | None = None
+    members: MembersAnalysis | None = None
 
     @property
     def criteria_set(self) -> str:
@@ -127,7 +163,10 @@ def run(appraisal: Appraisal, request: Request = Request(), *,
         raise UsageError(f"the seed must be from 0 to {MAX_SEED:,}; found {request.seed}")
     method = get_method(request.method or appraisal.method)
     seed = appraisal.seed if request.seed is None else request.seed
-    long_list = compile_problem(appraisal, request.criteria, request.scenario, request.weights)
+    cs = resolve_set(appraisal, request.criteria, request.scenario)
+    origin, own = _origin(appraisal, cs, request)
+    long_list = compile_problem(appraisal, request.criteria, request.scenario, request.weights,
+                                base=own)
     ranking = rank_problem(long_list, method)
     weightings: tuple[Weighting, ...] = ()
     scenarios = sensitivity = None
@@ -144,16 +183,100 @@ def run(appraisal: Appraisal, request: Request = Request(), *,
         if ranged is None:
             ranged = bool(np.any(short.low != short.scores) or np.any(short.high != short.scores))
         base_raw = weightings[-1 - len(scenarios_of(appraisal, long_list.criteria_set))].raw
+        spans: list[WeightModel] = []
+        if len(origin.members) > 1:
+            from .analysis.members import span_models
+
+            spans = list(span_models(_member_leaf_weights(appraisal, origin, ranking)))
+        rankings = request.rankings
+        if not rankings and not request.weight_ranges and request.weights_over == "tree":
+            rankings = tuple(d.ranking for d in origin.board if d.ordinal)
         sensitivity = analyse(
             ranking, method, scenarios=scenarios, samples=request.samples, seed=seed,
             score_uncertainty=ranged,
             any_weights=any_weights(short, request.weights_over, request.weight_ranges,
-                                    request.rankings),
+                                    rankings),
             board_weights=board_weights(short, base_raw),
-            tolerance=request.tolerance, flip_share=request.flip_share, progress=progress)
+            tolerance=request.tolerance, flip_share=request.flip_share,
+            extra_models=spans, progress=progress)
+    members = None
+    if origin.members and (request.sensitivity or request.member_views):
+        shared = sensitivity.extra if sensitivity is not None and sensitivity.extra else None
+        members = _members(appraisal, cs, origin, ranking, method, request, seed,
+                           (shared[0], shared[1]) if shared else None)
     return AppraisalResult(appraisal=appraisal, method=method, seed=seed, long_list=long_list,
                            ranking=ranking, weightings=weightings, scenarios=scenarios,
-                           sensitivity=sensitivity)
+                           sensitivity=sensitivity, origin=origin, members=members)
+
+
+def _origin(appraisal: Appraisal, cs: CriteriaSet,
+            request: Request) -> tuple[WeightOrigin, dict[str, float] | None]:
+    """How the weights came about, and the raw weights replacing the board's (None:
+    the board's own)."""
+    chosen = [appraisal.member(m) for m in request.members] if request.members else [
+        m for m in appraisal.members if appraisal.criteria_set(m.criteria_set).id == cs.id]
+    for m in chosen:
+        if appraisal.criteria_set(m.criteria_set).id != cs.id:
+            raise UsageError(f"member '{m.id}' weighs the criteria set "
+                             f"'{appraisal.criteria_set(m.criteria_set).id}', not '{cs.id}'")
+    means: dict[str | None, str] = {}
+    own: dict[str, float] | None = None
+    label = "the board's weights"
+    source = request.weights_from
+    if source == "group":
+        if not chosen:
+            raise UsageError("--weights-from group needs members (members/*.yaml or "
+                             "members: in a single file); this appraisal has none")
+        own, means = group_raw(appraisal, chosen, cs)
+        label = "the members' weights taken together"
+    elif source != "board":
+        member = appraisal.member(source)
+        if appraisal.criteria_set(member.criteria_set).id != cs.id:
+            raise UsageError(f"member '{member.id}' weighs another criteria set")
+        own = member_raw(appraisal, member)
+        label = f"the weights of {member.name}"
+    if chosen and not means:
+        means = group_raw(appraisal, chosen, cs)[1]
+    origin = WeightOrigin(board=board_derived(cs),
+                          members=tuple((m, member_derived(appraisal, m)) for m in chosen),
+                          means=means, weights_from=source, label=label)
+    return origin, own
+
+
+def _member_leaf_weights(appraisal: Appraisal, origin: WeightOrigin,
+                         ranking: Ranking) -> np.ndarray:
+    """The chosen members' leaf weights on the analysed tree (rows in their order)."""
+    tree = ranking.problem.tree
+    return np.array([tree.leaf_weights(np.array([member_raw(appraisal, m)[c] for c in tree.ids]))
+                     for m, _ in origin.members])
+
+
+def _members(appraisal: Appraisal, cs: CriteriaSet, origin: WeightOrigin, ranking: Ranking,
+             method: Method, request: Request, seed: int,
+             runs: tuple[SmaaResult, SmaaResult] | None) -> MembersAnalysis:
+    from .analysis.members import analyse_members
+
+    tree = ranking.problem.tree
+    chosen = [m for m, _ in origin.members]
+
+    def on_tree(raw: Mapping[str, float]) -> np.ndarray:
+        return np.array([raw[c] for c in tree.ids], dtype=float)
+
+    def leaf(raw: Mapping[str, float]) -> np.ndarray:
+        return tree.leaf_weights(on_tree(raw))
+
+    raws = np.array([on_tree(member_raw(appraisal, m)) for m in chosen])
+    weights = np.array([tree.leaf_weights(r) for r in raws])
+    group, means = group_raw(appraisal, chosen, cs)
+    samples = request.samples
+    short = ranking.problem
+    ranged = request.score_uncertainty
+    if ranged is None:
+        ranged = bool(np.any(short.low != short.scores) or np.any(short.high != short.scores))
+    views = analyse_members(short, method, [(m.id, m.name, m.role) for m in chosen], weights,
+                            leaf(group), leaf(board_raw(cs)), means, samples=samples,
+                            seed=seed, score_uncertainty=ranged, runs=runs)
+    return replace(views, member_raw=raws, group_raw=on_tree(group))
 
 
 def rank(appraisal: Appraisal, criteria: str | None = None,

@@ -33,10 +33,11 @@
 
   function shipped(w) {
     /* the engine's totals when w is exactly one of the weightings the paper shows */
-    for (var q = 0; q < data.weightings.length; q++) {
-      var r = data.weightings[q].raw, same = r.length === w.length;
+    var known = data.weightings.concat(data.members || []);
+    for (var q = 0; q < known.length; q++) {
+      var r = known[q].raw, same = r.length === w.length;
       for (var k = 0; same && k < r.length; k++) { same = r[k] === w[k]; }
-      if (same && data.weightings[q].totals) { return data.weightings[q].totals; }
+      if (same && known[q].totals) { return known[q].totals; }
     }
     return null;
   }
@@ -190,9 +191,24 @@
     var opt = document.createElement("option");
     opt.value = String(i); opt.textContent = wt.name; picker.appendChild(opt);
   });
-  picker.addEventListener("change", function () { setWeights(data.weightings[+picker.value].raw); });
+  var memberPicker = document.getElementById("whatif-member");
+  (data.members || []).forEach(function (mem, i) {
+    var opt = document.createElement("option");
+    opt.value = String(i); opt.textContent = mem.name; memberPicker.appendChild(opt);
+  });
+  picker.addEventListener("change", function () {
+    if (memberPicker) { memberPicker.value = ""; }
+    setWeights(data.weightings[+picker.value].raw);
+  });
+  if (memberPicker) {
+    memberPicker.addEventListener("change", function () {
+      if (memberPicker.value === "") { setWeights(data.weightings[+picker.value].raw); return; }
+      setWeights(data.members[+memberPicker.value].raw);
+    });
+  }
   document.getElementById("whatif-reset").addEventListener("click", function () {
-    picker.value = "0"; setWeights(data.weightings[0].raw);
+    picker.value = "0"; if (memberPicker) { memberPicker.value = ""; }
+    setWeights(data.weightings[0].raw);
   });
   document.getElementById("whatif-download").addEventListener("click", download);
   var first = rank(raw);

@@ -49,7 +49,7 @@ def example() -> Appraisal:
 def single_file_data(root: Path) -> dict[str, Any]:
     """The directory-form appraisal at ``root`` as one single-file mapping."""
     data = yaml.safe_load((root / "appraisal.yaml").read_text())
-    for part in ("criteria", "options", "scenarios"):
+    for part in ("criteria", "options", "scenarios", "members"):
         items: list[Any] = []
         for f in sorted((root / part).glob("*.yaml")):
             content = yaml.safe_load(f.read_text())

@@ -22,7 +22,7 @@ from click.testing import Result
 from conftest import paper_result
 
 import appraisal
-from appraisal.pipeline import AppraisalResult
+from appraisal.pipeline import AppraisalResult, Request, run
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -209,4 +209,23 @@ def test_no_serious_accessibility_violations(paper: Path, browser) -> None:  # t
     }""")
     bad = [v for v in found if v["impact"] in ("serious", "critical")]
     assert bad == [], bad
+    page.close()
+
+
+def test_member_picker_shows_each_members_ranking(paper: Path, browser) -> None:  # type: ignore[no-untyped-def]
+    """Choosing a member's view sets their weights and ranks as the engine does under
+    them; choosing a scenario again clears the member."""
+    a = appraisal.load()
+    page = browser.new_page()
+    page.goto(paper.as_uri())
+    options = page.locator("#whatif-member option")
+    names = [options.nth(i).text_content() for i in range(options.count())]
+    assert names == ["(none)", "The members together", *(m.name for m in a.members)]
+    for value, source in [("0", "group"), *((str(k + 1), m.id)
+                                             for k, m in enumerate(a.members))]:
+        page.select_option("#whatif-member", value)
+        _check(_ranking(page), run(a, Request(weights_from=source)))
+    page.select_option("#whatif-scenario", "0")
+    assert page.locator("#whatif-member").input_value() == ""
+    _check(_ranking(page), appraisal.rank(a))
     page.close()

@@ -165,7 +165,7 @@ def test_an_internal_error_is_one_line_with_the_digest(cli: Run,
     def broken(*args: object, **kwargs: object) -> None:
         raise ValueError("simulated bug")
 
-    monkeypatch.setattr(appraisal.pipeline, "rank", broken)
+    monkeypatch.setattr(appraisal.pipeline, "run", broken)
     res = cli("rank")
     assert res.exit_code == 3
     lines = res.output.splitlines()

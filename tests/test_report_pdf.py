@@ -134,7 +134,7 @@ def test_tagged_for_screen_readers(paper: tuple[bytes, dict[str, Any]]) -> None:
     assert {"/H1", "/H2", "/P", "/Table", "/TH", "/TD", "/Figure", "/L"} <= kinds
     descs = [b["chart"]["desc"] for s in [*ctx["sections"], *ctx["appendices"]]
              for b in s["blocks"] if b["kind"] == "chart"]
-    assert len(alts) == len(descs) == 5
+    assert len(alts) == len(descs) == 6  # five charts and the members' spread
     for alt, desc in zip(alts, descs, strict=True):
         assert alt.endswith(desc)
 

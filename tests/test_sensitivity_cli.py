@@ -91,8 +91,8 @@ def test_a_long_run_reports_progress_in_plain_lines_when_not_on_a_terminal() -> 
     res = CliRunner().invoke(main, ["sensitivity", "--samples", "200000", "--format", "json"])
     assert res.exit_code == 0
     lines = [ln for ln in res.stderr.splitlines() if "Monte Carlo" in ln]
-    # two runs of 200,000 (around the board's weights, any weighting) sharing their
-    # score draws, and a second pass over the first 32,768 score draws for the confidence
-    # factors over any weighting
-    assert lines[-1] == "appraisal: Monte Carlo 100% (432,768 of 432,768 draws)"
+    # four runs of 200,000 (around the board's weights, any weighting, and the two over
+    # the members' weights) sharing their score draws, and a second pass over the first
+    # 32,768 score draws for the confidence factors over any weighting
+    assert lines[-1] == "appraisal: Monte Carlo 100% (832,768 of 832,768 draws)"
     assert 2 <= len(lines) <= 4

@@ -135,6 +135,18 @@ def _solve(values: FloatArray, i: int, w0: FloatArray, margin: float,
     return (0.0 if total < 1e-10 else total), (0.0 if largest < 1e-10 else largest), w
 
 
+def solve_move(values: FloatArray, i: int, w0: FloatArray, margin: float,
+               nodes: FloatArray, criterion_ids: tuple[str, ...]) -> Move | None:
+    """The least change from leaf weights ``w0`` making option ``i`` first by ``margin``
+    (0: jointly first), for a method with totals ``values @ w``; ``nodes`` from
+    :func:`node_matrix`. None when no weighting does."""
+    found = _solve(values, i, w0, margin, nodes)
+    if found is None:
+        return None
+    return Move(total=found[0], largest=found[1],
+                weights={c: float(x) for c, x in zip(criterion_ids, found[2], strict=True)})
+
+
 def weight_distances(problem: Problem, method: Method, margin: float = 0.0) -> Distances:
     """The least change of the weights making each option jointly and clearly first
     (see the module docstring); ``margin`` is the lead "clearly" asks for."""

@@ -22,7 +22,7 @@ Definitions used throughout:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..core.limits import DEFAULT_SAMPLES
@@ -62,6 +62,7 @@ class Sensitivity:
       weighting at all; None when ``samples`` is 0.
     - ``dominance``: Pareto dominance; ``closeness``: the near-ties.
     - ``summary``: the headline facts.
+    - ``extra``: the Monte Carlo under the caller's ``extra_models``, in their order.
     - ``exact``: True when the method is linear in the weights (closed forms used).
     """
 
@@ -83,6 +84,7 @@ class Sensitivity:
     board: SmaaResult | None
     anywhere: SmaaResult | None
     summary: RobustnessSummary
+    extra: tuple[SmaaResult, ...] = ()
 
     @property
     def smaa(self) -> SmaaResult | None:
@@ -102,6 +104,7 @@ def analyse(ranking: Ranking, method: Method, *, scenarios: ScenarioComparison |
             samples: int = DEFAULT_SAMPLES, seed: int = 0, score_uncertainty: bool = False,
             any_weights: WeightModel | None = None, board_weights: BoardWeights | None = None,
             tolerance: float | None = None, flip_share: float = FLIP_SHARE,
+            extra_models: Sequence[WeightModel] = (),
             progress: Callable[[int, int], None] | None = None) -> Sensitivity:
     """Run every sensitivity analysis of ``ranking`` (see :class:`Sensitivity`).
 
@@ -110,8 +113,9 @@ def analyse(ranking: Ranking, method: Method, *, scenarios: ScenarioComparison |
     group of the criteria tree) and ``board_weights`` (default: each raw weight within
     half of the board's either way) are its two weight models; ``tolerance`` replaces the
     scoring resolution and ``flip_share`` sets the swaps that make options
-    indistinguishable (:mod:`.closeness`). Raises :class:`UsageError` when fewer than two
-    options passed the gates.
+    indistinguishable (:mod:`.closeness`); ``extra_models`` run in the same pass, sharing
+    its score draws (e.g. the members' weightings, :mod:`.members`). Raises
+    :class:`UsageError` when fewer than two options passed the gates.
     """
     if samples < 0:
         raise UsageError(f"samples must be 0 or more; found {samples}")
@@ -123,10 +127,11 @@ def analyse(ranking: Ranking, method: Method, *, scenarios: ScenarioComparison |
     if samples:
         # one pass for both models, sharing the score draws; the confidence factors are
         # shown for the analysis over any weighting only
-        board_run, any_run = smaa_runs(
-            problem, method, [board_model, any_weights or TreeWeights(problem.tree)],
+        board_run, any_run, *extra = smaa_runs(
+            problem, method,
+            [board_model, any_weights or TreeWeights(problem.tree), *extra_models],
             samples=samples, seed=seed, score_uncertainty=score_uncertainty,
-            progress=progress, confidence=[False, True])
+            progress=progress, confidence=[False, True] + [False] * len(extra_models))
         runs = {"board": board_run, "anywhere": any_run}
     board = runs.get("board")
     near = closeness(problem, totals, ranking.order,
@@ -145,4 +150,5 @@ def analyse(ranking: Ranking, method: Method, *, scenarios: ScenarioComparison |
         score_uncertainty=score_uncertainty, problem=problem, totals=totals, ranks=ranks,
         leader=problem.option_ids[lead], sweeps=all_sweeps(problem, method),
         weight_switching=wsw, score_switching=ssw, distances=dist, dominance=dom,
-        closeness=near, board=board, anywhere=runs.get("anywhere"), summary=summary)
+        closeness=near, board=board, anywhere=runs.get("anywhere"), summary=summary,
+        extra=tuple(extra) if samples else ())

@@ -41,6 +41,18 @@ def _report() -> click.Command:
     return command
 
 
+def _weights() -> click.Command:
+    from .weights import command
+
+    return command
+
+
+def _form() -> click.Command:
+    from .form import command
+
+    return command
+
+
 def _schema() -> click.Command:
     from .schema import command
 
@@ -49,7 +61,7 @@ def _schema() -> click.Command:
 
 COMMANDS: dict[str, Callable[[], click.Command]] = {
     "validate": _validate, "rank": _rank, "sensitivity": _sensitivity, "report": _report,
-    "schema": _schema}
+    "schema": _schema, "weights": _weights, "form": _form}
 """Every command, by name, with the function that imports it."""
 
 

@@ -110,9 +110,22 @@ weight_option = click.option("--weight", "weights", multiple=True, metavar="ID=V
                              help="Override one criterion's raw weight; repeatable.")
 
 
+weights_from_option = click.option(
+    "--weights-from", "weights_from", metavar="board|group|MEMBER", default="board",
+    show_default=True,
+    help="Whose weights to analyse: the board's (the criteria's), the members' taken "
+         "together ('group'), or one member's (their id).")
+member_option = click.option(
+    "--member", "members", multiple=True, metavar="MEMBER",
+    help="A member whose view counts in the group and the members' comparison; "
+         "repeatable (default: every member).")
+
+
 def weighting_options(func: F) -> F:
-    """``--criteria``, ``--scenario`` and ``--weight``: the weighting to use."""
-    for option in (weight_option, scenario_option, criteria_option):
+    """``--criteria``, ``--scenario``, ``--weight``, ``--weights-from`` and ``--member``:
+    the weighting to use."""
+    for option in (member_option, weights_from_option, weight_option, scenario_option,
+                   criteria_option):
         func = option(func)
     return func
 

@@ -257,5 +257,10 @@ def print_sensitivity(result: AppraisalResult, console: Console | None = None) -
                        f"the most-weighted criterion), or places swapped in more than "
                        f"{fmt.pct(near.flip_share, 0)} of the draws around the board's "
                        "weights.", style="dim"))
+    if result.members is not None:
+        from ..presentation.weights import disagreement
+
+        con.print(Text("Members' views (appraisal weights for the detail)", style="bold"))
+        con.print(safe(disagreement(result.members, result)))
     con.print(Text(f"Seed {s.seed}; input digest {result.input_digest}", style="dim"),
               soft_wrap=True)

@@ -17,14 +17,16 @@ from .common import friendly, load_with_scenario, parse_weights, path_argument, 
               show_default=True, help="Output format.")
 @friendly
 def command(path: Path | None, criteria: str | None, scenario: str | None,
-            weights: tuple[str, ...], method: str | None, fmt: str) -> None:
+            weights: tuple[str, ...], weights_from: str, members: tuple[str, ...],
+            method: str | None, fmt: str) -> None:
     """Rank the options that pass the gates, with per-criterion contributions."""
-    from ..pipeline import rank
+    from ..pipeline import Request, run
     from ..presentation.export import rank_to_csv, rank_to_dict, to_json
 
     overrides = parse_weights(weights)
     a, scenario = load_with_scenario(path, criteria, scenario)
-    result = rank(a, criteria=criteria, scenario=scenario, weights=overrides, method=method)
+    result = run(a, Request(criteria=criteria, scenario=scenario, weights=overrides,
+                            method=method, weights_from=weights_from, members=members))
     if fmt == "json":
         click.echo(to_json(rank_to_dict(result)), nl=False)
     elif fmt == "csv":

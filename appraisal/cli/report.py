@@ -53,8 +53,8 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
 def command(path: Path | None, formats: tuple[str, ...], out: Path,
             template_dir: Path | None, reference_docx: Path | None, criteria: str | None,
             scenario: str | None,
-            weights: tuple[str, ...], samples: int, seed: int | None,
-            when: date | None) -> None:
+            weights: tuple[str, ...], weights_from: str, members: tuple[str, ...],
+            samples: int, seed: int | None, when: date | None) -> None:
     """Write the appraisal paper (HTML with a what-if panel, Markdown, Word, PDF)."""
     from ..pipeline import Request, run
     from ..report.build import PdfWorker, write_paper
@@ -64,7 +64,8 @@ def command(path: Path | None, formats: tuple[str, ...], out: Path,
     # start the PDF's process now: WeasyPrint is imported there while the analysis runs
     worker = PdfWorker() if "pdf" in (formats or FORMATS) else None
     request = Request(criteria=criteria, scenario=scenario_id, weights=parse_weights(weights),
-                      sensitivity=True, samples=samples, seed=seed)
+                      sensitivity=True, samples=samples, seed=seed,
+                      weights_from=weights_from, members=members)
     try:
         with progress_bar(samples) as progress:
             result = run(a, request, progress=progress)

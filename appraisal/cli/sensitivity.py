@@ -73,7 +73,8 @@ def parse_ordinal(texts: tuple[str, ...]) -> tuple[tuple[tuple[str, ...], ...], 
               show_default=True, help="Output format.")
 @friendly
 def command(path: Path | None, criteria: str | None, scenario: str | None,
-            weights: tuple[str, ...], method: str | None, samples: int, seed: int | None,
+            weights: tuple[str, ...], weights_from: str, members: tuple[str, ...],
+            method: str | None, samples: int, seed: int | None,
             score_uncertainty: bool | None, weights_over: str, ranges: tuple[str, ...],
             ordinal: tuple[str, ...], tolerance: float | None, flip_share: float,
             fmt: str) -> None:
@@ -88,7 +89,8 @@ def command(path: Path | None, criteria: str | None, scenario: str | None,
                       method=method, sensitivity=True, samples=samples, seed=seed,
                       score_uncertainty=score_uncertainty, weights_over=weights_over,
                       weight_ranges=parse_ranges(ranges), rankings=parse_ordinal(ordinal),
-                      tolerance=tolerance, flip_share=flip_share)
+                      tolerance=tolerance, flip_share=flip_share,
+                      weights_from=weights_from, members=members)
     with progress_bar(samples) as progress:
         result = run(a, request, progress=progress)
     if fmt == "json":

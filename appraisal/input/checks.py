@@ -16,7 +16,17 @@ from dataclasses import dataclass, field
 
 from ..errors import Diagnostic
 from .diagnostics import did_you_mean
-from .models import CriteriaSet, Criterion, Meta, Option, Scale, Scenario, iter_criteria
+from .elicit_checks import elicit_rules
+from .models import (
+    CriteriaSet,
+    Criterion,
+    Member,
+    Meta,
+    Option,
+    Scale,
+    Scenario,
+    iter_criteria,
+)
 from .salvage import Repairs
 from .yamlsource import PathKey, SourceMap, dotted, shorten
 
@@ -31,6 +41,7 @@ class Parts:
     criteria: list[tuple[PathKey, CriteriaSet]]
     options: list[tuple[PathKey, Option]]
     scenarios: list[tuple[PathKey, Scenario]]
+    members: list[tuple[PathKey, Member]] = field(default_factory=list)
     criteria_complete: bool = True  # False when a criteria set could not be repaired
     only_set: str | None = None  # check completeness of scores for this set only
     repairs: Repairs = field(default_factory=Repairs)
@@ -48,7 +59,8 @@ def run(parts: Parts, smap: SourceMap) -> list[Diagnostic]:
     """Every cross-item problem in ``parts``; completeness of scores is checked for the
     criteria set ``parts.only_set`` or, when None, for every set."""
     found: list[Found] = []
-    for rule in (_criteria_rules, _option_rules, _scenario_rules, _meta_rules):
+    for rule in (_criteria_rules, _option_rules, _scenario_rules, _meta_rules,
+                 elicit_rules):
         found.extend(rule(parts))
     out = []
     for path, expected, what in found:

@@ -16,10 +16,12 @@ import numpy as np
 from ..core.limits import MAX_NUMBER
 from ..core.problem import CriteriaTree, Problem, Weighting
 from ..errors import UsageError
+from .derive import board_derived, board_raw
 from .models import Appraisal, CriteriaSet, Criterion, Scenario, leaves
 
 
-def _tree(roots: tuple[Criterion, ...], weights: Mapping[str, float]) -> CriteriaTree:
+def _tree(roots: tuple[Criterion, ...], weights: Mapping[str, float],
+          stated: Mapping[str, tuple[float, float]] | None = None) -> CriteriaTree:
     ids: list[str] = []
     names: list[str] = []
     parents: list[int] = []
@@ -37,8 +39,11 @@ def _tree(roots: tuple[Criterion, ...], weights: Mapping[str, float]) -> Criteri
         parents.append(parent)
         raw.append(float(weights.get(node.id, node.weight)))
         rationale.append(node.weight_rationale)
-        ranges.append(None if node.weight_range is None else
-                      (node.weight_range[0], node.weight_range[1]))
+        if stated and node.id in stated:
+            ranges.append(stated[node.id])
+        else:
+            ranges.append(None if node.weight_range is None else
+                          (node.weight_range[0], node.weight_range[1]))
         if node.is_leaf:
             columns.append(n_leaves)
             n_leaves += 1
@@ -63,16 +68,19 @@ def _resolve(appraisal: Appraisal, criteria: str | None,
     return cs, sc
 
 
-def _weighted_tree(cs: CriteriaSet, sc: Scenario | None,
-                   user: Mapping[str, float]) -> CriteriaTree:
+def _weighted_tree(cs: CriteriaSet, sc: Scenario | None, user: Mapping[str, float],
+                   own: Mapping[str, float] | None = None) -> CriteriaTree:
     base = _tree(cs.criteria, {})
+    derived = board_derived(cs)
+    board = {**board_raw(cs), **(own or {})}
+    stated = {} if own else {c: r for d in derived for c, r in d.ranges().items()}
     for cid in [*(sc.weights if sc else {}), *user]:
         base.index(cid)  # an unknown id is a UsageError naming the valid ones
     for cid, w in user.items():
         if not (0 <= w <= MAX_NUMBER):
             raise UsageError(f"the weight of '{cid}' must be a number from 0 to "
                              f"{MAX_NUMBER:g}; found {w:g}")
-    tree = _tree(cs.criteria, {**(sc.weights if sc else {}), **user})
+    tree = _tree(cs.criteria, {**board, **(sc.weights if sc else {}), **user}, stated)
     totals = np.zeros(len(tree.ids) + 1)
     np.add.at(totals, tree.parent + 1, tree.raw_weight)
     has_children = np.zeros(len(tree.ids) + 1, dtype=bool)
@@ -85,19 +93,23 @@ def _weighted_tree(cs: CriteriaSet, sc: Scenario | None,
 
 def compile_problem(appraisal: Appraisal, criteria: str | None = None,
                     scenario: str | Scenario | None = None,
-                    weights: Mapping[str, float] | None = None) -> Problem:
+                    weights: Mapping[str, float] | None = None,
+                    base: Mapping[str, float] | None = None) -> Problem:
     """Compile one criteria set (default: the appraisal's) into a :class:`Problem`.
 
-    Weights come from the criteria, then the ``scenario``'s partial map, then
+    Weights come from the criteria (or the set's ``weighting``, :mod:`.derive`), then
+    the ``scenario``'s partial map, then
     ``weights`` (criterion id -> raw weight, at any level of the tree); they are then
     normalised among siblings and multiplied down the tree. ``scenario`` is the id of one
     of the appraisal's scenarios or a :class:`~appraisal.input.models.Scenario` read from
-    elsewhere (e.g. a file downloaded from the HTML paper's what-if panel). Every
-    failure is a :class:`~appraisal.errors.UsageError`.
+    elsewhere (e.g. a file downloaded from the HTML paper's what-if panel). ``base``
+    (criterion id -> raw weight) replaces the board's weights before the scenario, e.g.
+    with a member's (:mod:`.derive`); the board's stated ranges then no longer apply.
+    Every failure is a :class:`~appraisal.errors.UsageError`.
     """
     cs, sc = _resolve(appraisal, criteria, scenario)
     user = dict(weights or {})
-    tree = _weighted_tree(cs, sc, user)
+    tree = _weighted_tree(cs, sc, user, base)
     leaf_nodes = leaves(cs.criteria)
     missing = [f"{o.id} ({', '.join(c.id for c in leaf_nodes if c.id not in o.scores)})"
                for o in appraisal.options if any(c.id not in o.scores for c in leaf_nodes)]
@@ -129,6 +141,12 @@ def compile_problem(appraisal: Appraisal, criteria: str | None = None,
         weights=tree.leaf_weights(), tree=tree, criteria_set=cs.id,
         scenario=sc.id if sc else None,
         overrides=tuple(sorted(user.items())))
+
+
+def resolve_set(appraisal: Appraisal, criteria: str | None,
+                scenario: str | Scenario | None) -> CriteriaSet:
+    """The criteria set a request names (a scenario brings its own set)."""
+    return _resolve(appraisal, criteria, scenario)[0]
 
 
 def weighting(appraisal: Appraisal, criteria: str, scenario: Scenario | None) -> Weighting:

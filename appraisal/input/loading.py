@@ -6,11 +6,12 @@ Directory form::
     criteria/*.yaml       one criteria set per file
     options/*.yaml        one option per file (or a list of options)
     scenarios/*.yaml      optional: one scenario per file (or a list)
+    members/*.yaml        optional: one board member's weights per file (or a list)
 
-Single-file form: one YAML file with the same top-level keys; ``options`` and
-``scenarios`` are lists, and ``criteria`` is either a list of criteria sets or, for the
-common case of one set, the list of criteria itself (the set is then named after the
-appraisal). Both forms give the same :class:`~appraisal.input.models.Appraisal`.
+Single-file form: one YAML file with the same top-level keys; ``options``,
+``scenarios`` and ``members`` are lists, and ``criteria`` is either a list of criteria
+sets or, for the common case of one set, the list of criteria itself (the set is then
+named after the appraisal). Both forms give the same :class:`~appraisal.input.models.Appraisal`.
 
 Files are read by :class:`~appraisal.input.files.FileReader` (regular files inside
 the appraisal, bounded in size, UTF-8). Every item is validated on its own and, when
@@ -32,12 +33,13 @@ from ..errors import Diagnostic, InputError, UsageError
 from . import checks
 from .diagnostics import describe_value, did_you_mean
 from .files import FileReader, label
-from .models import Appraisal, CriteriaSet, Criterion, Meta, Option, Scenario
+from .models import Appraisal, CriteriaSet, Criterion, Member, Meta, Option, Scenario
 from .salvage import Repairs, validate
 from .yamlsource import PathKey, SourceMap, parse_yaml
 
 _PARTS: dict[str, type[BaseModel]] = {
-    "criteria": CriteriaSet, "options": Option, "scenarios": Scenario}
+    "criteria": CriteriaSet, "options": Option, "scenarios": Scenario, "members": Member}
+_OPTIONAL_PARTS = ("scenarios", "members")
 _META_FIELDS = set(Meta.model_fields)
 _TOP_FIELDS = _META_FIELDS | set(_PARTS)
 _CRITERION_ONLY = set(Criterion.model_fields) - set(CriteriaSet.model_fields)
@@ -115,7 +117,7 @@ def _read_directory(root: Path, reader: _Reader) -> dict[str, Any]:
             del data[part]
         folder = root / part
         files = _folder_files(folder, reader)
-        if not files and part != "scenarios" and not folder.is_symlink():
+        if not files and part not in _OPTIONAL_PARTS and not folder.is_symlink():
             reader.problems.append(Diagnostic(label(folder), 0, 0, "",
                                               f"a {part}/ folder with at least one .yaml file",
                                               "none"))
@@ -229,7 +231,7 @@ def _load(root: Path, criteria: str | None, reader: _Reader) -> Appraisal:
     meta = reader.validate(Meta, meta_raw, ()) if meta_raw or single else None
     sets, complete = _criteria_sets(data, meta, single, reader)
     parts: dict[str, list[tuple[PathKey, Any]]] = {}
-    for part in ("options", "scenarios"):
+    for part in ("options", "scenarios", "members"):
         raw_items = data.get(part) or []
         if not isinstance(raw_items, list):
             reader.expect((part,), f"a list of {part}", raw_items)
@@ -242,13 +244,15 @@ def _load(root: Path, criteria: str | None, reader: _Reader) -> Appraisal:
         reader.expect(("criteria",), "a non-empty list of criteria", data.get("criteria"))
     reader.problems.extend(checks.run(checks.Parts(
         meta=meta, criteria=sets, options=parts["options"], scenarios=parts["scenarios"],
-        criteria_complete=complete, only_set=criteria, repairs=reader.repairs), reader.smap))
+        members=parts["members"], criteria_complete=complete, only_set=criteria,
+        repairs=reader.repairs), reader.smap))
     if reader.problems or meta is None:
         raise InputError(reader.problems)
     return Appraisal(**dict(meta),
                      criteria=tuple(cs for _, cs in sets),
                      options=tuple(m for _, m in parts["options"]),
                      scenarios=tuple(m for _, m in parts["scenarios"]),
+                     members=tuple(m for _, m in parts["members"]),
                      sources=tuple(label(f) for f, _ in reader.files.read_files),
                      input_digest=reader.files.digest())
 

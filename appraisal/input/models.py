@@ -12,71 +12,22 @@ no control characters (they would corrupt a terminal, a Word file or a PDF).
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    ValidationInfo,
-    field_validator,
-    model_validator,
-)
+from pydantic import BeforeValidator, Field, model_validator
 
-from ..core.limits import MAX_NUMBER, MAX_SEED
+from ..core.limits import MAX_SEED
 from ..errors import UsageError
+from .elicit import GroupWeighting, Member
+from .modelbase import Frozen, Id, Number, Weight
+
+__all__ = ["GroupWeighting", "Id", "Member", "Number", "Weight"]
 
 FORMAT_VERSION = 1
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069]")
-"""Characters text may not hold: C0 and C1 controls (tab and line breaks apart), and
-the Unicode line separators and bidirectional overrides that can disguise text."""
-
-Id = Annotated[
-    str,
-    Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80,
-          description="A short lowercase identifier: letters, digits, '-' or '_'."),
-]
-Number = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_NUMBER, le=MAX_NUMBER)]
-Weight = Annotated[float, Field(ge=0, le=MAX_NUMBER, allow_inf_nan=False,
-                                description="Any non-negative number; normalised among siblings.")]
 
 
-def _control_in(value: Any) -> str | None:
-    """The first forbidden character in a text, or in the texts (items, keys, values)
-    directly inside a list or mapping; nested models check their own fields."""
-    if isinstance(value, str):
-        found = _CONTROL.search(value)
-        return found.group() if found else None
-    if isinstance(value, dict):
-        items: list[Any] = [*value.keys(), *value.values()]
-    elif isinstance(value, (list, tuple)):
-        items = list(value)
-    else:
-        return None
-    for item in items:
-        found = _CONTROL.search(item) if isinstance(item, str) else None
-        if found:
-            return found.group()
-    return None
-
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
-
-    @field_validator("*", mode="before")
-    @classmethod
-    def _printable(cls, value: Any, info: ValidationInfo) -> Any:
-        ch = _control_in(value) if isinstance(value, (str, dict, list, tuple)) else None
-        if ch is not None:
-            raise ValueError("text without control characters; found the control "
-                             f"character U+{ord(ch):04X}")
-        return value
-
-
-class Scale(_Frozen):
+class Scale(Frozen):
     """The range a criterion is scored on."""
 
     min: Number = Field(default=0.0, description="The lowest score on the scale.")
@@ -93,7 +44,7 @@ def _as_list(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
-class Score(_Frozen):
+class Score(Frozen):
     """One option's score on one leaf criterion, with its uncertainty and audit trail.
 
     ``low`` and ``high`` default to ``value`` (no stated uncertainty).
@@ -139,7 +90,7 @@ def _score_shorthand(value: Any) -> Any:
 ScoreEntry = Annotated[Score, BeforeValidator(_score_shorthand)]
 
 
-class Criterion(_Frozen):
+class Criterion(Frozen):
     """A node of the value tree. A criterion with sub-``criteria`` is a parent: options
     score only leaves, and a parent's weight multiplies down to its children."""
 
@@ -154,6 +105,8 @@ class Criterion(_Frozen):
                                   "raw weight it would accept, [low, high] around the weight; "
                                   "the Monte Carlo around the board's weights draws within it "
                                   "(default: half either way).")
+    swing: str = Field(default="", description="The swing from the worst to the best end "
+                       "of its scale, in words (put to the board in swing weighting).")
     direction: Literal["benefit", "cost"] = Field(
         default="benefit", description="benefit: a higher score is better; cost: worse.")
     scale: Scale | None = Field(default=None, description="The scale of this criterion "
@@ -180,7 +133,7 @@ class Criterion(_Frozen):
         return not self.criteria
 
 
-class CriteriaSet(_Frozen):
+class CriteriaSet(Frozen):
     """A named, versioned set of criteria (e.g. the September 2017 key principles)."""
 
     id: Id
@@ -189,12 +142,16 @@ class CriteriaSet(_Frozen):
     source: str = Field(default="", description="Where the criteria come from (paper, "
                                                 "paragraph).")
     criteria: tuple[Criterion, ...] = Field(min_length=1, description="The criteria tree.")
+    weighting: tuple[GroupWeighting, ...] = Field(
+        default=(), description="How the board obtained the weights of some groups of the "
+                                "tree (swing, points, ranking or pairwise), instead of "
+                                "their criteria's 'weight'.")
 
 
 Scalar = str | int | float | bool | None
 
 
-class Option(_Frozen):
+class Option(Frozen):
     """One option of the long list."""
 
     id: Id
@@ -210,7 +167,7 @@ class Option(_Frozen):
                                           "evidence).")
 
 
-class Scenario(_Frozen):
+class Scenario(Frozen):
     """A named alternative weighting: a partial map criterion id -> weight that overrides
     the base weights of one criteria set."""
 
@@ -228,7 +185,7 @@ Paragraphs = Annotated[tuple[str, ...], BeforeValidator(_as_list)]
 """A section of the paper: a list of paragraphs (one string is taken as one paragraph)."""
 
 
-class Contact(_Frozen):
+class Contact(Frozen):
     """A contact point listed at the end of the paper."""
 
     name: str = Field(min_length=1, description="Person, or service such as 'County Council'.")
@@ -237,7 +194,7 @@ class Contact(_Frozen):
     email: str = Field(default="", description="Email address.")
 
 
-class Paper(_Frozen):
+class Paper(Frozen):
     """The narrative of the appraisal paper, in the house format of a cabinet report.
 
     Every section is a list of paragraphs; the paper numbers them in sequence. A section
@@ -292,7 +249,7 @@ class Paper(_Frozen):
     background_papers: Paragraphs = Field(default=(), description="The background papers.")
 
 
-class Meta(_Frozen):
+class Meta(Frozen):
     """The appraisal's own settings: ``appraisal.yaml``, or the top of a single file."""
 
     format: Literal[1] = Field(default=1, description="The format version (1).")
@@ -305,6 +262,10 @@ class Meta(_Frozen):
     method: str = Field(default="weighted-sum", description="The aggregation method.")
     seed: int = Field(default=0, ge=0, le=MAX_SEED,
                       description="Seed of every random draw (Monte Carlo).")
+    group_mean: Literal["auto", "arithmetic", "geometric"] = Field(
+        default="auto", description="How members' weights combine into the group's, "
+        "group by group: auto takes the geometric mean where every member judged the "
+        "group in pairs and the arithmetic mean elsewhere.")
     paper: Paper | None = Field(default=None,
                                 description="Narrative of the appraisal paper (optional).")
 
@@ -319,6 +280,8 @@ class Appraisal(Meta):
                                         "(directory form: options/*.yaml).")
     scenarios: tuple[Scenario, ...] = Field(default=(), description="Alternative weightings "
                                             "(directory form: scenarios/*.yaml).")
+    members: tuple[Member, ...] = Field(default=(), description="Board members' own "
+                                        "weights (directory form: members/*.yaml).")
     sources: tuple[str, ...] = Field(default=(), exclude=True,
                                      description="Input files (filled in by the loader).")
     input_digest: str = Field(default="", exclude=True)
@@ -331,6 +294,13 @@ class Appraisal(Meta):
                 return cs
         valid = ", ".join(cs.id for cs in self.criteria)
         raise UsageError(f"unknown criteria set '{wanted}'; expected one of: {valid}")
+
+    def member(self, member_id: str) -> Member:
+        for m in self.members:
+            if m.id == member_id:
+                return m
+        valid = ", ".join(m.id for m in self.members) or "(none defined)"
+        raise UsageError(f"unknown member '{member_id}'; expected one of: {valid}")
 
     def scenario(self, scenario_id: str) -> Scenario:
         for sc in self.scenarios:

@@ -15,6 +15,9 @@ SECTIONS = (("Appraisal", "The appraisal (`appraisal.yaml`, or the top of a sing
             ("Option", "An option (`options/*.yaml`)"),
             ("Score", "A score (the long form of an entry of `scores`)"),
             ("Scenario", "A scenario (`scenarios/*.yaml`)"),
+            ("Member", "A board member's view (`members/*.yaml`)"),
+            ("GroupWeighting", "A weighting block (in a criteria set's or a member's "
+                               "`weighting`; see weights.md)"),
             ("Paper", "The paper's narrative (`paper:` in `appraisal.yaml`)"),
             ("Contact", "A contact point"))
 

@@ -149,6 +149,11 @@ def sensitivity_to_dict(result: AppraisalResult) -> dict[str, Any]:
     monte_carlo = {name: _monte_carlo(r) for name, r in (("board", s.board),
                                                           ("anywhere", s.anywhere))}
     d = s.dominance
+    members = None
+    if result.members is not None:
+        from .weights import weights_to_dict
+
+        members = weights_to_dict(result)
     return {
         "title": result.title,
         "criteria_set": result.criteria_set,
@@ -209,6 +214,7 @@ def sensitivity_to_dict(result: AppraisalResult) -> dict[str, Any]:
                       "dominated": clean(d.dominated)},
         "closeness": clean(asdict(s.closeness)),
         "monte_carlo": monte_carlo,
+        "members": members,
         "input_digest": result.input_digest,
         "tool_version": __version__,
     }

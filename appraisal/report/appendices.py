@@ -13,6 +13,7 @@ from . import sections
 from .blocks import Block, Numbering, SectionBuilder, table
 from .glossary import TERMS, used_terms
 from .sections import more_note
+from .weighting import members_appendix
 
 
 def full_scores(result: AppraisalResult) -> SectionBuilder:
@@ -101,6 +102,8 @@ def plan(result: AppraisalResult) -> dict[str, str]:
     ids = ["appendix-scores"]
     if result.sensitivity is not None:
         ids.append("appendix-sensitivity")
+    if result.members is not None:
+        ids.append("appendix-members")
     ids += ["appendix-method", "appendix-glossary"]
     paper = result.appraisal.paper
     if paper and paper.assumptions:
@@ -114,6 +117,7 @@ def appendices(result: AppraisalResult, labels: dict[str, str], method_extra: li
     covers ``body_texts`` and every other appendix."""
     built = {"appendix-scores": full_scores(result).build(),
              "appendix-sensitivity": sensitivity.build(),
+             "appendix-members": members_appendix(result).build(),
              "appendix-method": method_statement(result, method_extra).build(),
              "appendix-assumptions": assumptions(result).build()}
     texts = list(body_texts) + [t for b in built.values() if b is not None

@@ -17,7 +17,7 @@ from .._version import __version__
 from ..input.models import Contact, Paper
 from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
-from . import robustness, sections
+from . import robustness, sections, weighting
 from .appendices import appendices, block_texts, plan
 from .blocks import Block, Numbering, SectionBuilder
 from .recommendation import DEFAULT_DECIDER, recommendation
@@ -112,6 +112,8 @@ def build_context(result: AppraisalResult, report_date: date) -> dict[str, Any]:
         ("options", "The options", lambda s: sections.long_list(s, result)),
         ("screening", "Screening against the gates", lambda s: sections.screening(s, result)),
         ("criteria", "The criteria and their weights", lambda s: sections.criteria(s, result)),
+        ("weights", "How the weights were set",
+         lambda s: weighting.weights_section(s, result, labels.get("appendix-members", ""))),
         ("results", "Results of the appraisal",
          lambda s: sections.results(s, result, scores_app)),
         ("sensitivity", "How firm is the result?",
@@ -129,7 +131,9 @@ def build_context(result: AppraisalResult, report_date: date) -> dict[str, Any]:
     rec = recommendation(result, spans, robustness.verdict(result))
     texts = [rec["intro"], *(i["full"] for i in rec["items"])] + [
         t for b in body for t in block_texts(b["blocks"])]
-    apps = appendices(result, labels, robustness.method_notes(result), sensitivity, texts)
+    apps = appendices(result, labels,
+                      weighting.method_notes(result) + robustness.method_notes(result),
+                      sensitivity, texts)
     supporting = [f"{b['label']} \u2013 {b['title']}" for b in apps]
     supporting += list(paper.supporting_information) if paper else []
     meeting = paper.meeting_date if paper and paper.meeting_date else None

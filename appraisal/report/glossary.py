@@ -24,11 +24,19 @@ TERMS: dict[str, tuple[str, tuple[str, ...]]] = {
         "The criteria arranged in groups: a group's weight is shared among its "
         "sub-criteria, and the weights multiplied down to the criteria that are scored.",
         ("criteria tree", "group of criteria", "groups of criteria")),
+    "Consistency ratio": (
+        "How far a member's pairwise judgements contradict each other, compared with "
+        "judgements made at random (Saaty). Above 0.10 the judgements should be looked at "
+        "again, starting with the one the paper names.", ("consistency ratio",)),
     "Dominated option": (
         "An option that another option matches or beats on every criterion and beats on at "
         "least one. No weighting puts a dominated option clearly first: at best it ties with "
         "an option that dominates it, when the criteria it is worse on carry no weight.",
         ("dominated", "dominates")),
+    "Pairwise comparison": (
+        "Weighing criteria two at a time: how many times as important one is as the other, "
+        "on a scale from 1 (equally) to 9 (extremely); the weights are those that best agree "
+        "with all the judgements together.", ("pairwise comparison", "pairwise judgement")),
     "Gate": (
         "A must-have test: the worst acceptable score on a criterion. An option that fails "
         "a gate is screened out before the weights are applied.", ("gate",)),
@@ -99,6 +107,14 @@ TERMS: dict[str, tuple[str, tuple[str, ...]]] = {
         "places in more than one in ten random draws of weights the board might have "
         "chosen (each within half of the board's own either way).",
         ("too close to tell apart",)),
+    "Rank-order centroid": (
+        "A way of turning a ranking of criteria into weights: the average of all the "
+        "weightings that respect the ranking (Barron and Barrett 1996).",
+        ("rank-order centroid",)),
+    "Swing weighting": (
+        "Weighing each criterion by how much the board values moving an option from the "
+        "worst to the best end of that criterion's scale: the largest such swing gets 100 "
+        "points and the others points relative to it.", ("swing weighting",)),
     "Weighted sum": (
         "The total of an option: each criterion's value for the option multiplied by the "
         "criterion's weight, added up over the criteria.", ("weighted sum", "weighted total")),

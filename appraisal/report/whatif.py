@@ -34,8 +34,8 @@ def script_json(data: Any) -> str:
 
 def whatif_data(result: AppraisalResult, date: str) -> dict[str, Any] | None:
     """Everything the panel needs: the tree, the short list's values, and the raw
-    weights of the paper's own weighting and of every scenario of the criteria set, each
-    with the engine's totals under it.
+    weights of the paper's own weighting, of every scenario of the criteria set and of
+    the members (taken together first, then each), each with the engine's totals under it.
     None when there is nothing to rank or the method has no per-criterion values."""
     p = result.ranking.problem
     if p.shape[0] == 0 or result.method.values is None:
@@ -56,7 +56,16 @@ def whatif_data(result: AppraisalResult, date: str) -> dict[str, Any] | None:
 
     weightings = [{"id": i, "name": name, "raw": [float(x) for x in raw], "totals": totals(i)}
                   for i, name, raw in shown]
-    biggest = max([100.0, *(float(x) for _, _, raw in shown for x in raw)])
+    members: list[dict[str, Any]] = []
+    m = result.members
+    if m is not None and m.member_raw is not None and m.group_raw is not None:
+        members = [{"id": v.member_id, "name": v.name, "raw": [float(x) for x in raw],
+                    "totals": [float(t) for t in v.totals]}
+                   for v, raw in zip((m.group, *m.members), (m.group_raw, *m.member_raw),
+                                     strict=True)]
+    biggest = max([100.0, *(float(x) for _, _, raw in shown for x in raw),
+                   *(float(x) for r in (m.member_raw if m is not None and
+                                        m.member_raw is not None else []) for x in r)])
     return {
         "title": result.title,
         "date": date,
@@ -73,4 +82,5 @@ def whatif_data(result: AppraisalResult, date: str) -> dict[str, Any] | None:
                                               strict=True)],
         "values": [[float(v) for v in row] for row in values],
         "weightings": weightings,
+        "members": members,
     }

@@ -1,0 +1,47 @@
+"""``appraisal weights``: how the weights were obtained, per method and member, the
+consistency checks, the members' spread and first choices."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..core.limits import DEFAULT_SAMPLES, MAX_SAMPLES, MAX_SEED
+from .common import friendly, load_with_scenario, path_argument, weighting_options
+
+
+@click.command("weights")
+@path_argument
+@weighting_options
+@click.option("--samples", type=click.IntRange(min=0, max=MAX_SAMPLES), default=DEFAULT_SAMPLES,
+              show_default=True, help="Monte Carlo draws over the members' weights (0 "
+              "skips them).")
+@click.option("--seed", type=click.IntRange(min=0, max=MAX_SEED), default=None,
+              help="Random seed (default: the appraisal's).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True, help="Output format.")
+@friendly
+def command(path: Path | None, criteria: str | None, scenario: str | None,
+            weights: tuple[str, ...], weights_from: str, members: tuple[str, ...],
+            samples: int, seed: int | None, fmt: str) -> None:
+    """How the weights were obtained: each derived group's method and inputs (swing
+    points, rankings, pairwise judgements with their consistency check), each member's
+    weights and first choice, the spread of every weight across members, and whether
+    the members' disagreement changes the leader."""
+    from ..pipeline import Request, run
+    from ..presentation.weights import weights_to_dict
+    from .common import parse_weights
+
+    a, scenario_id = load_with_scenario(path, criteria, scenario)
+    result = run(a, Request(criteria=criteria, scenario=scenario_id,
+                            weights=parse_weights(weights), weights_from=weights_from,
+                            members=members, member_views=True, samples=samples, seed=seed))
+    if fmt == "json":
+        from ..presentation.export import to_json
+
+        click.echo(to_json(weights_to_dict(result)), nl=False)
+        return
+    from .console_weights import print_weights
+
+    print_weights(result)
