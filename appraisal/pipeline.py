@@ -132,6 +132,13 @@ class AppraisalResult:
         return dict(self.long_list.overrides)
 
     @property
+    def weights_label(self) -> str:
+        """Whose weights the results use, for a reader ('' for the board's own)."""
+        if self.origin is None or self.origin.weights_from == "board":
+            return ""
+        return self.origin.label
+
+    @property
     def title(self) -> str:
         return self.appraisal.title
 
@@ -140,7 +147,8 @@ class AppraisalResult:
         return self.appraisal.input_digest
 
 
-def _weightings(appraisal: Appraisal, long_list: Problem) -> tuple[Weighting, ...]:
+def _weightings(appraisal: Appraisal, long_list: Problem,
+                label: str = "As analysed") -> tuple[Weighting, ...]:
     """The base weights and every scenario of the criteria set, preceded by the weights
     analysed when they are none of those (a scenario analysed is not counted twice)."""
     set_id = long_list.criteria_set
@@ -148,7 +156,7 @@ def _weightings(appraisal: Appraisal, long_list: Problem) -> tuple[Weighting, ..
     out.extend(weighting(appraisal, set_id, sc) for sc in scenarios_of(appraisal, set_id))
     tree = long_list.tree
     if not any(np.array_equal(w.raw, tree.raw_weight) for w in out):
-        out.insert(0, Weighting("analysed", "As analysed", tree.raw_weight,
+        out.insert(0, Weighting("analysed", label, tree.raw_weight,
                                 tree.leaf_weights()))
     return tuple(out)
 
@@ -176,7 +184,9 @@ def run(appraisal: Appraisal, request: Request = Request(), *,
         from .analysis.weightspec import any_weights, board_weights
 
         check_analysable(ranking)
-        weightings = _weightings(appraisal, long_list)
+        weightings = _weightings(
+            appraisal, long_list,
+            "As analysed" if origin.weights_from == "board" else fmt_label(origin.label))
         scenarios = compare_scenarios(ranking.problem, method, weightings)
         short = ranking.problem
         ranged = request.score_uncertainty
@@ -207,6 +217,11 @@ def run(appraisal: Appraisal, request: Request = Request(), *,
     return AppraisalResult(appraisal=appraisal, method=method, seed=seed, long_list=long_list,
                            ranking=ranking, weightings=weightings, scenarios=scenarios,
                            sensitivity=sensitivity, origin=origin, members=members)
+
+
+def fmt_label(label: str) -> str:
+    """'the weights of X' -> 'The weights of X' (a weighting's name)."""
+    return label[:1].upper() + label[1:]
 
 
 def _origin(appraisal: Appraisal, cs: CriteriaSet,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import shutil
 import statistics
 from collections.abc import Callable
@@ -24,21 +23,7 @@ from conftest import paper_result
 import appraisal
 from appraisal.pipeline import AppraisalResult, Request, run
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-
 pytestmark = pytest.mark.browser
-
-
-def _need_browser() -> None:
-    if Path(CHROMIUM).exists():
-        return
-    if os.environ.get("CI"):
-        pytest.fail(f"{CHROMIUM} is missing; CI must install Debian's chromium package")
-    pytest.skip(f"{CHROMIUM} is missing: install it with 'apt-get install chromium' "
-                "(the browser tests never download a browser)")
-
 
 @pytest.fixture(scope="module")
 def paper(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -48,19 +33,6 @@ def paper(tmp_path_factory: pytest.TempPathFactory) -> Path:
     write_paper(paper_result(appraisal.load(), samples=2000), out, ["html"],
                 when=date(2017, 12, 14))
     return out / "paper.html"
-
-
-@pytest.fixture(scope="module")
-def browser():  # type: ignore[no-untyped-def]
-    _need_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
 
 
 def _ranking(page) -> list[tuple[str, int, float]]:  # type: ignore[no-untyped-def]

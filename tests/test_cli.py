@@ -108,7 +108,7 @@ def test_validate_ok(cli: Callable[..., Result], example_path: Path, tmp_path: P
     assert result.exit_code == 0
     assert result.output == ("OK: 'Alternative delivery model for children's social care: "
                              "options appraisal': 13 options, criteria sets key-principles-2017, "
-                             "objectives-2018, 5 scenarios.\n")
+                             "objectives-2018, 5 scenarios, 5 members.\n")
     f = tmp_path / "one.yaml"
     f.write_text(yaml.safe_dump(single_file_data(example_path)))
     assert cli("validate", f).exit_code == 0

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -177,21 +177,6 @@ def form_file(tmp_path_factory: pytest.TempPathFactory, page_text: str) -> Path:
     path = tmp_path_factory.mktemp("form") / "form.html"
     path.write_text(page_text)
     return path
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from test_browser import ARGS, CHROMIUM, _need_browser
-
-    _need_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
 
 
 def _fill(page: Any, points: Mapping[str, float], member: bool = True) -> None:

@@ -146,3 +146,38 @@ def test_the_paper_says_how_the_weights_were_set() -> None:
     assert result.members is not None
     for shown, view in zip(whatif["members"][1:], result.members.members, strict=True):
         assert shown["totals"] == [float(t) for t in view.totals]
+
+
+def test_weights_table_fits_80_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 80 columns the member columns go into several tables rather than shrinking
+    numbers to ellipses; criterion names stay readable."""
+    from click.testing import CliRunner
+
+    from appraisal.cli import main
+
+    out = CliRunner().invoke(main, ["weights", "--samples", "0"], env={"COLUMNS": "80"})
+    assert out.exit_code == 0
+    lines = out.output.splitlines()
+    assert max(len(ln) for ln in lines) <= 80
+    shares = [ln for ln in lines if ln.strip().startswith("Single focus on children")]
+    assert len(shares) >= 2  # the members split over tables
+    assert all("\u2026" not in ln for ln in shares)
+    assert "12.9-19.6" in "".join(shares)
+
+
+def test_disagreement_wording_for_one_two_and_none() -> None:
+    from appraisal.presentation.weights import disagreement
+
+    a = appraisal.load()
+    one = run(a, Request(members=("director",), member_views=True, samples=0))
+    assert one.members is not None
+    text = disagreement(one.members, one)
+    assert text.startswith("The own weights of the Director of Children, Families and "
+                           "Communities put option 10")
+    assert "Taken together" not in text and "disagreement" not in text
+    two = run(a, Request(members=("cabinet-member", "scrutiny-chair"), member_views=True,
+                         samples=0))
+    assert two.members is not None
+    text = disagreement(two.members, two)
+    assert text.startswith("Both members' own weights put option 9")
+    assert text.endswith("The members agree with the board on the first choice.")

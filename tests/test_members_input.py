@@ -106,15 +106,17 @@ def test_all_problems_at_once_each_located(tmp_path: Path) -> None:
         load(path)
     found = {(d.field, d.line > 0): d for d in caught.value.diagnostics}
     text = str(caught.value)
-    for field in ("members[0].weighting[0]", "members[1].weighting[0].points.p",
-                  "members[2].weighting[0].matrix", "members[3].weighting[0].judgements.a.b",
+    for field in ("members[0].weighting[0].points.b", "members[1].weighting[0].points.p",
+                  "members[2].weighting[0].matrix[0][1]",
+                  "members[3].weighting[0].judgements.a.b",
                   "members[3].weighting[0].judgements.a.c", "members[4].weighting[0].ranking",
                   "members[5].weighting[0].points.zz", "members[5].weighting[1].group",
                   "members[7].id"):
         assert (field, True) in found, f"{field} not reported:\n{text}"
-    assert "more than 100 for b" in found[("members[0].weighting[0]", True)].found
-    assert "a reciprocal matrix" in found[("members[2].weighting[0].matrix", True)].expected
-    assert "row 1, column 2 is 3 but row 2, column 1 is 3, not 1/3" in text
+    assert found[("members[0].weighting[0].points.b", True)].found == "120"
+    assert found[("members[1].weighting[0].points.p", True)].found == "-5"
+    recip = found[("members[2].weighting[0].matrix[0][1]", True)]
+    assert "the reciprocal of row 2, column 1 (3), i.e. 0.333" in recip.expected
     assert "Saaty's scale" in found[("members[3].weighting[0].judgements.a.b", True)].expected
     assert "more than once: a" in text and "nothing for c" in text
     assert "'zz'" in found[("members[5].weighting[0].points.zz", True)].found
@@ -137,7 +139,8 @@ def test_swing_needs_a_top_swing_and_links_in_pairwise(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         load(path)
     text = str(caught.value)
-    assert "the largest swing given 100 points; found at most 80" in text
+    assert "the largest swing given exactly 100 points (a single value, not a range); " \
+        "found no swing of 100 (largest 80)" in text
     assert "judgements linking every one of the criteria of the top level" in text
 
 
@@ -184,3 +187,22 @@ def test_group_means(tmp_path: Path) -> None:
     raw_g, used_g = group_raw(geo, geo.members, geo.criteria_set())
     assert used_g[None] == "geometric"
     assert raw_g["a"] == pytest.approx(100 * 20 / (20 + 600 ** 0.5 * 2 + 20))
+
+
+def test_a_bad_board_block_hides_nothing_else(tmp_path: Path) -> None:
+    """A swing out of range in the board's own weighting leaves the criteria set valid,
+    so the options' scores and the members are still checked in the same run."""
+    path = tmp_path / "a.yaml"
+    path.write_text(HEAD.replace("    source: test\n", """\
+    source: test
+    weighting:
+      - {method: swing, points: {a: 100, b: 120, p: -5, c: [40, 100]}}
+""").replace("p1: 3, p2: 1, c: 2}", "p1: 3, p2: 1, c: 2, zz: 1}") + """\
+members:
+  - {id: m, name: M, weighting: [{method: ranking, ranking: [a, a, b, p, c]}]}
+""")
+    with pytest.raises(InputError) as caught:
+        load(path)
+    fields = {d.field for d in caught.value.diagnostics}
+    assert {"criteria[0].weighting[0].points.b", "criteria[0].weighting[0].points.p",
+            "options[0].scores.zz", "members[0].weighting[0].ranking"} <= fields, fields

@@ -76,3 +76,5 @@ def test_markdown_renders_as_intended_in_commonmark() -> None:
     assert any(c.startswith("13\\. Charity") for c in inline)  # a bullet's text, escaped
     separators = [ln for ln in text.splitlines() if re.fullmatch(r"\|(-{3}:?\|)+", ln)]
     assert kinds.count("table_open") == len(separators) >= 20  # every table is a table
+    # and every row of a table is in it: no text line "| ... |" outside a table
+    assert not [c for c in inline if c.startswith("|") and c.endswith("|")]

@@ -21,9 +21,9 @@ NODE = shutil.which("node")
 
 
 def _fixed_source() -> str:
-    js = (bundled_templates() / "whatif.js").read_text()
+    js = (bundled_templates() / "numbers.js").read_text()
     m = re.search(r"  function fixed\(x, places\) \{.*?\n  \}\n", js, re.S)
-    assert m, "fixed() not found in whatif.js"
+    assert m, "fixed() not found in numbers.js"
     return m.group(0)
 
 

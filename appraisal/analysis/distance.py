@@ -101,6 +101,34 @@ def node_matrix(tree: CriteriaTree) -> FloatArray:
     return a
 
 
+def total_moved(values: FloatArray, i: int, w0: FloatArray, margin: float = 0.0) -> float | None:
+    """The least total moved (half the L1 distance) from leaf weights ``w0`` making
+    option ``i`` first by ``margin``; None when no weighting does (the first of the two
+    programmes of :func:`_solve`, for callers that compare many options)."""
+    found = _l1(values, i, w0, margin)
+    return None if found is None else found[0]
+
+
+def _l1(values: FloatArray, i: int, w0: FloatArray,
+        margin: float) -> tuple[float, FloatArray] | None:
+    from scipy.optimize import linprog  # lazy: scipy.optimize costs ~0.5 s to import
+
+    n, m = values.shape
+    lead = np.delete(values, i, axis=0) - values[i]  # (V_k - V_i) . w <= -margin
+    eye = np.eye(m)
+    res = linprog(np.concatenate([np.zeros(m), np.ones(m)]),
+                  A_ub=np.vstack([np.block([[eye, -eye], [-eye, -eye]]),
+                                  np.hstack([lead, np.zeros((n - 1, m))])]),
+                  b_ub=np.concatenate([w0, -w0, np.full(n - 1, -margin)]),
+                  A_eq=np.concatenate([np.ones(m), np.zeros(m)])[None, :], b_eq=[1.0],
+                  bounds=[(0.0, 1.0)] * m + [(0.0, None)] * m, method="highs")
+    if res.status == 2:
+        return None
+    w = np.clip(res.x[:m], 0.0, None)
+    total = float(np.abs(w - w0).sum()) / 2
+    return (0.0 if total < 1e-10 else total), w
+
+
 def _solve(values: FloatArray, i: int, w0: FloatArray, margin: float,
            nodes: FloatArray) -> tuple[float, float, FloatArray] | None:
     """(total moved, largest change, nearest weights) making option i first by
@@ -109,19 +137,10 @@ def _solve(values: FloatArray, i: int, w0: FloatArray, margin: float,
 
     n, m = values.shape
     lead = np.delete(values, i, axis=0) - values[i]  # (V_k - V_i) . w <= -margin
-    a_eq = np.concatenate([np.ones(m), np.zeros(m)])[None, :]
-    eye = np.eye(m)
-    # L1: variables (w, u), minimise sum u with u >= |w - w0|
-    res = linprog(np.concatenate([np.zeros(m), np.ones(m)]),
-                  A_ub=np.vstack([np.block([[eye, -eye], [-eye, -eye]]),
-                                  np.hstack([lead, np.zeros((n - 1, m))])]),
-                  b_ub=np.concatenate([w0, -w0, np.full(n - 1, -margin)]),
-                  A_eq=a_eq, b_eq=[1.0], bounds=[(0.0, 1.0)] * m + [(0.0, None)] * m,
-                  method="highs")
-    if res.status == 2:
+    first = _l1(values, i, w0, margin)
+    if first is None:
         return None
-    w = np.clip(res.x[:m], 0.0, None)
-    total = float(np.abs(w - w0).sum()) / 2
+    total, w = first
     # largest change: variables (w, z), minimise z with z >= |A (w - w0)|
     k = nodes.shape[0]
     res2 = linprog(np.concatenate([np.zeros(m), [1.0]]),
@@ -132,7 +151,7 @@ def _solve(values: FloatArray, i: int, w0: FloatArray, margin: float,
                    A_eq=np.concatenate([np.ones(m), [0.0]])[None, :], b_eq=[1.0],
                    bounds=[(0.0, 1.0)] * m + [(0.0, None)], method="highs")
     largest = float(res2.x[m]) if res2.status == 0 else float("nan")
-    return (0.0 if total < 1e-10 else total), (0.0 if largest < 1e-10 else largest), w
+    return total, (0.0 if largest < 1e-10 else largest), w
 
 
 def solve_move(values: FloatArray, i: int, w0: FloatArray, margin: float,

@@ -30,7 +30,7 @@ import numpy as np
 from ..core.ordering import competition_ranks
 from ..core.problem import FloatArray, IntArray, Problem
 from ..methods import Method
-from .distance import Move, node_matrix, solve_move
+from .distance import Move, node_matrix, solve_move, total_moved
 from .sampling import WeightRanges, _into
 from .smaa import SmaaResult, smaa_runs
 
@@ -126,12 +126,18 @@ def _view(problem: Problem, method: Method, values: FloatArray | None, nodes: Fl
     first = tuple(problem.option_ids[i] for i in np.flatnonzero(ranks == 1))
     best: tuple[Move, str] | None = None
     if values is not None:
+        nearest: tuple[float, int] | None = None
         for i in np.argsort(-totals, kind="stable"):
             if ranks[i] == 1:
                 continue
-            found = solve_move(values, int(i), weights, 0.0, nodes, problem.criterion_ids)
-            if found is not None and (best is None or found.total < best[0].total - 1e-12):
-                best = (found, problem.option_ids[i])
+            moved = total_moved(values, int(i), weights)
+            if moved is not None and (nearest is None or moved < nearest[0] - 1e-12):
+                nearest = (moved, int(i))
+        if nearest is not None:
+            found = solve_move(values, nearest[1], weights, 0.0, nodes,
+                               problem.criterion_ids)
+            if found is not None:
+                best = (found, problem.option_ids[nearest[1]])
     return MemberView(member_id=ident, name=name, role=role, weights=weights,
                       totals=totals, ranks=ranks, first=first,
                       shift=best[0] if best else None, shift_to=best[1] if best else None)

@@ -121,6 +121,22 @@ member_option = click.option(
          "repeatable (default: every member).")
 
 
+def samples_option(what: str) -> Callable[[F], F]:
+    """``--samples``: Monte Carlo draws, ``what`` saying of which kind."""
+    from ..core.limits import DEFAULT_SAMPLES, MAX_SAMPLES
+
+    return click.option("--samples", type=click.IntRange(min=0, max=MAX_SAMPLES),
+                        default=DEFAULT_SAMPLES, show_default=True, help=what)
+
+
+def seed_option(func: F) -> F:
+    """``--seed``: the random seed (default: the appraisal's)."""
+    from ..core.limits import MAX_SEED
+
+    return click.option("--seed", type=click.IntRange(min=0, max=MAX_SEED), default=None,
+                        help="Random seed (default: the appraisal's).")(func)
+
+
 def weighting_options(func: F) -> F:
     """``--criteria``, ``--scenario``, ``--weight``, ``--weights-from`` and ``--member``:
     the weighting to use."""

@@ -64,6 +64,8 @@ def print_ranking(result: AppraisalResult, console: Console | None = None) -> No
     what = f"criteria set {result.criteria_set}"
     if result.scenario:
         what += f", scenario {result.scenario}"
+    if result.weights_label:
+        what += f", {result.weights_label}"
     if result.overrides:
         what += ", weights " + ", ".join(f"{k}={fmt.plain(v)}"
                                          for k, v in result.overrides.items())
@@ -144,7 +146,9 @@ def print_sensitivity(result: AppraisalResult, console: Console | None = None) -
     oname = dict(zip(p.option_ids, p.option_names, strict=True))
     cname = dict(zip(p.tree.ids, p.tree.names, strict=True))
     what = (f"criteria set {result.criteria_set}"
-            + (f", scenario {result.scenario}" if result.scenario else ""))
+            + (f", scenario {result.scenario}" if result.scenario else "")
+            + (f", {result.weights_label} (\"the board's weights\" below means these)"
+               if result.weights_label else ""))
     _heading(con, result.title, f"{what} ({s.method}, {'exact' if s.exact else 'numeric'})")
     for sentence in sentences(s.summary, oname, cname):
         con.print(f"- {safe(sentence)}")

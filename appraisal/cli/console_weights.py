@@ -24,6 +24,8 @@ from .console import safe, terminal
 
 def _derived(console: Console, d: Derived) -> None:
     console.print(safe(f"  {fmt.cap(group_phrase(d))} by {method_phrase(d)}:"))
+    if d.rationale:
+        console.print(safe(f"  Why: {d.rationale}"))
     t = Table(box=box.SIMPLE, show_edge=False, pad_edge=False)
     t.add_column("Criterion")
     t.add_column({"swing": "Swing points", "points": "Points", "ranking": "Rank"}.get(
@@ -48,42 +50,53 @@ def print_weights(result: AppraisalResult, console: Console | None = None) -> No
     if origin is None:
         return
     console.print(safe(f"Analysed: {origin.label}."))
-    questions = dict.fromkeys(d.question for _, ds in ((None, origin.board), *origin.members)
-                              for d in ds if d.method == "swing" and d.question)
-    for q in questions:
-        console.print(safe(f"The swing question: {q}"))
+    console.print()
     if origin.board:
         console.print(Text("The board", style="bold"))
         for d in origin.board:
             _derived(console, d)
     else:
-        console.print(safe("The board gave its weights directly as raw weights "
-                           "(criteria files)."))
+        console.print(safe("The board gave its weights directly, as the criteria's raw "
+                           "weights."))
+    questions = dict.fromkeys(d.question for _, ds in ((None, origin.board), *origin.members)
+                              for d in ds if d.method == "swing" and d.question)
+    for q in questions:
+        console.print(safe(f"The swing question put: {q}"))
     for member, groups in origin.members:
         role = f" ({member.role})" if member.role else ""
+        console.print()
         console.print(Text(safe(f"{member.name}{role}"), style="bold"))
         for d in groups:
             _derived(console, d)
     m = result.members
+    console.print()
     if m is None:
         if not a.members:
             console.print("No members' views (add members/*.yaml to compare them).")
         return
     codes = [f"M{k + 1}" for k in range(len(m.members))]
-    t = Table(title="Share of the total weight, per cent", box=box.SIMPLE_HEAD,
-              title_justify="left")
-    t.add_column("Criterion", no_wrap=True, overflow="ellipsis", min_width=12)
-    for head in ["Board", "Group", *codes, "Range"]:
-        t.add_column(head, justify="right", no_wrap=True)
 
     def num(x: float) -> str:
-        return f"{100 * x:.1f}"
+        return fmt.pct(x).rstrip("%")
 
-    for j, name in enumerate(result.ranking.problem.criterion_names):
-        t.add_row(safe(name), num(float(m.board.weights[j])), num(float(m.group.weights[j])),
-                  *(num(float(v.weights[j])) for v in m.members),
-                  f"{num(float(m.spread_low[j]))}-{num(float(m.spread_high[j]))}")
-    console.print(t)
+    # as many member columns as fit beside a readable criterion column; the rest below
+    per = max(1, (console.width - 34 - 16 - 12) // 8)
+    names = result.ranking.problem.criterion_names
+    for start in range(0, len(codes), per):
+        part = range(start, min(start + per, len(codes)))
+        t = Table(title="Share of the total weight, per cent", box=box.SIMPLE_HEAD,
+                  title_justify="left")
+        t.add_column("Criterion", no_wrap=True, overflow="ellipsis", min_width=16,
+                     max_width=max(16, console.width - 6 - 8 * (len(part) + 2) - 12))
+        for head in ["Board", "Group", *(codes[k] for k in part), "Range"]:
+            t.add_column(head, justify="right", no_wrap=True,
+                         min_width=9 if head == "Range" else 5)
+        for j, name in enumerate(names):
+            t.add_row(safe(name), num(float(m.board.weights[j])),
+                      num(float(m.group.weights[j])),
+                      *(num(float(m.members[k].weights[j])) for k in part),
+                      f"{num(float(m.spread_low[j]))}-{num(float(m.spread_high[j]))}")
+        console.print(t)
     for code, v in zip(codes, m.members, strict=True):
         console.print(safe(f"  {code} = {v.name}"))
     f = Table(title="First choice", box=box.SIMPLE_HEAD, title_justify="left")

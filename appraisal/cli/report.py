@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 
-from ..core.limits import DEFAULT_SAMPLES, MAX_SAMPLES, MAX_SEED
 from ..report import FORMATS
 from .common import (
     echo_left_out,
@@ -15,6 +14,8 @@ from .common import (
     load_with_scenario,
     parse_weights,
     path_argument,
+    samples_option,
+    seed_option,
     weighting_options,
 )
 from .progress import progress_bar
@@ -42,11 +43,9 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
               help="A Word document whose styles, fonts and page set-up the Word paper "
                    "uses (its own text is not kept).")
 @weighting_options
-@click.option("--samples", type=click.IntRange(min=0, max=MAX_SAMPLES), default=DEFAULT_SAMPLES,
-              show_default=True, help="Monte Carlo draws of each kind, around the board's "
-              "weights and over any weighting (0 skips them).")
-@click.option("--seed", type=click.IntRange(min=0, max=MAX_SEED), default=None,
-              help="Random seed (default: the appraisal's).")
+@samples_option("Monte Carlo draws of each kind, around the board's weights and over "
+                "any weighting (0 skips them).")
+@seed_option
 @click.option("--date", "when", callback=_parse_date, metavar="YYYY-MM-DD",
               help="Date printed on the paper (default: SOURCE_DATE_EPOCH, else today).")
 @friendly

@@ -10,8 +10,15 @@ from pathlib import Path
 import click
 
 from ..analysis.closeness import FLIP_SHARE
-from ..core.limits import DEFAULT_SAMPLES, MAX_SAMPLES, MAX_SEED
-from .common import friendly, load_with_scenario, parse_weights, path_argument, weighting_options
+from .common import (
+    friendly,
+    load_with_scenario,
+    parse_weights,
+    path_argument,
+    samples_option,
+    seed_option,
+    weighting_options,
+)
 from .progress import progress_bar
 
 
@@ -41,12 +48,9 @@ def parse_ordinal(texts: tuple[str, ...]) -> tuple[tuple[tuple[str, ...], ...], 
 @path_argument
 @weighting_options
 @click.option("--method", metavar="NAME", help="Aggregation method (default: the appraisal's).")
-@click.option("--samples", type=click.IntRange(min=0, max=MAX_SAMPLES), default=DEFAULT_SAMPLES,
-              show_default=True,
-              help="Monte Carlo draws of each kind (0 skips the Monte Carlo); the default "
-                   "gives every share within ±0.5 percentage points at 95% confidence.")
-@click.option("--seed", type=click.IntRange(min=0, max=MAX_SEED), default=None,
-              help="Random seed (default: the appraisal's seed).")
+@samples_option("Monte Carlo draws of each kind (0 skips the Monte Carlo); the default "
+                "gives every share within ±0.5 percentage points at 95% confidence.")
+@seed_option
 @click.option("--score-uncertainty/--fixed-scores", default=None,
               help="Draw each score within its low..high range, or keep the scores fixed "
                    "(default: draw them when any score states a range).")

@@ -30,7 +30,7 @@ def command(path: Path | None, criteria: str | None) -> None:
         a.criteria_set(criteria)
     sets = ", ".join(cs.id for cs in a.criteria)
     click.echo(f"OK: '{a.title}': {count(len(a.options), 'option')}, criteria sets {sets}, "
-               f"{count(len(a.scenarios), 'scenario')}.")
+               f"{count(len(a.scenarios), 'scenario')}, {count(len(a.members), 'member')}.")
     from ..report.context import left_out
 
     echo_left_out(left_out(a.paper))

@@ -7,18 +7,21 @@ from pathlib import Path
 
 import click
 
-from ..core.limits import DEFAULT_SAMPLES, MAX_SAMPLES, MAX_SEED
-from .common import friendly, load_with_scenario, path_argument, weighting_options
+from .common import (
+    friendly,
+    load_with_scenario,
+    path_argument,
+    samples_option,
+    seed_option,
+    weighting_options,
+)
 
 
 @click.command("weights")
 @path_argument
 @weighting_options
-@click.option("--samples", type=click.IntRange(min=0, max=MAX_SAMPLES), default=DEFAULT_SAMPLES,
-              show_default=True, help="Monte Carlo draws over the members' weights (0 "
-              "skips them).")
-@click.option("--seed", type=click.IntRange(min=0, max=MAX_SEED), default=None,
-              help="Random seed (default: the appraisal's).")
+@samples_option("Monte Carlo draws over the members' weights (0 skips them).")
+@seed_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True, help="Output format.")
 @friendly

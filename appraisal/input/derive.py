@@ -50,6 +50,7 @@ class Derived:
     pairwise: Pairwise | None = None
     question: str = ""
     rationale: str = ""
+    not_judged: tuple[tuple[str, str], ...] = ()  # pairwise: pairs (i < j) left out
 
     @property
     def ordinal(self) -> bool:
@@ -101,8 +102,11 @@ def derive(block: GroupWeighting, cs: CriteriaSet) -> Derived:
         rule = "rank-order-centroid" if block.conversion == "ordinal" else block.conversion
         return replace(base, weights=ranking_weights(tiers, len(ids), rule),
                        ranking=block.tiers, conversion=block.conversion)
-    pw = pairwise(matrix_of(block, ids))
-    return replace(base, weights=pw.weights, pairwise=pw)
+    matrix = matrix_of(block, ids)
+    pw = pairwise(matrix)
+    left_out = tuple((ids[i], ids[j]) for i in range(len(ids)) for j in range(i + 1, len(ids))
+                     if np.isnan(matrix[i, j]))
+    return replace(base, weights=pw.weights, pairwise=pw, not_judged=left_out)
 
 
 def _ends(p: float | tuple[float, float]) -> tuple[float, float]:

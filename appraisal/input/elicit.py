@@ -28,7 +28,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, WithJsonSchema, field_validator, model_validator
 
 from ..core.elicitation import RANDOM_INDEX
-from .modelbase import Frozen, Id, Weight
+from .modelbase import Frozen, Id, Number
 
 SWING_TOP = 100.0
 RECIPROCAL_TOLERANCE = 0.02
@@ -42,18 +42,20 @@ DEFAULT_SWING_QUESTION = (
 
 
 def _judgement(value: Any) -> Any:
-    """A judgement as a number (3, 0.5 or the text '1/3') on Saaty's scale, 1/9 to 9."""
-    shown = f"'{value}'" if isinstance(value, str) else str(value)
+    """A judgement as a number: 3, 0.5 or the text '1/3' (its range, 1/9 to 9, is a rule
+    of :mod:`.elicit_checks`, so that a judgement out of range leaves the rest checked)."""
     if isinstance(value, str):
         try:
-            value = float(Fraction(value.strip()))
+            return float(Fraction(value.strip()))
         except (ValueError, ZeroDivisionError):
             raise ValueError("a judgement from 1/9 to 9 on Saaty's scale, a number or a "
-                             f"fraction such as 1/3; found {shown}") from None
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and not (
-            1 / 9 - 1e-9 <= value <= 9):
-        raise ValueError(f"a judgement from 1/9 to 9 on Saaty's scale; found {shown}")
+                             f"fraction such as 1/3; found '{value}'") from None
     return value
+
+
+def in_scale(a: float) -> bool:
+    """Whether a judgement lies on Saaty's range, 1/9 to 9."""
+    return 1 / 9 - 1e-9 <= a <= 9 + 1e-9
 
 
 _JUDGEMENT_SCHEMA = {"anyOf": [
@@ -61,12 +63,12 @@ _JUDGEMENT_SCHEMA = {"anyOf": [
     {"type": "string", "pattern": r"^\s*[0-9]+(\.[0-9]+)?\s*/\s*[0-9]+(\.[0-9]+)?\s*$"}],
     "description": "How many times as important, on Saaty's 1-9 scale (1/9 to 9; '1/3' "
                    "allowed)."}
-Judgement = Annotated[float, BeforeValidator(_judgement), Field(allow_inf_nan=False),
+Judgement = Annotated[float, BeforeValidator(_judgement), Field(gt=0, allow_inf_nan=False),
                       WithJsonSchema(_JUDGEMENT_SCHEMA)]
-MatrixEntry = Annotated[float | None, BeforeValidator(_judgement),
+MatrixEntry = Annotated[float | None, BeforeValidator(_judgement), Field(gt=0),
                         WithJsonSchema({"anyOf": [*_JUDGEMENT_SCHEMA["anyOf"],
                                                   {"type": "null"}]})]
-PointsEntry = Weight | tuple[Weight, Weight]
+PointsEntry = Number | tuple[Number, Number]
 
 
 class GroupWeighting(Frozen):
@@ -115,31 +117,12 @@ class GroupWeighting(Frozen):
 
     @field_validator("matrix")
     @classmethod
-    def _reciprocal(cls, rows: tuple[tuple[float | None, ...], ...]
-                    ) -> tuple[tuple[float | None, ...], ...]:
-        n = len(rows)
-        problems = []
+    def _square(cls, rows: tuple[tuple[float | None, ...], ...]
+                ) -> tuple[tuple[float | None, ...], ...]:
         for i, row in enumerate(rows):
-            if len(row) != n:
+            if len(row) != len(rows):
                 raise ValueError(f"a square matrix; found row {i + 1} with {len(row)} "
-                                 f"entries in a matrix of {n} rows")
-            for j, a in enumerate(row):
-                if a is None:
-                    continue
-                if not (1 / 9 - 1e-9 <= a <= 9):
-                    problems.append(f"row {i + 1}, column {j + 1} is {a:g}, outside 1/9..9")
-                elif i == j and abs(a - 1) > 1e-9:
-                    problems.append(f"the diagonal entry {i + 1} is {a:g}, not 1")
-                b = rows[j][i] if j < len(rows) and i < len(rows[j]) else None
-                if j > i and (b is None) != (a is None):
-                    problems.append(f"row {i + 1}, column {j + 1} is given but its mirror "
-                                    f"(row {j + 1}, column {i + 1}) is not")
-                elif j > i and b is not None and abs(a * b - 1) > RECIPROCAL_TOLERANCE:
-                    problems.append(f"row {i + 1}, column {j + 1} is {a:g} but row {j + 1}, "
-                                    f"column {i + 1} is {b:g}, not 1/{a:g}")
-        if problems:
-            raise ValueError("a reciprocal matrix (a_ji = 1/a_ij, 1 on the diagonal); "
-                             "found " + "; ".join(problems))
+                                 f"entries in a matrix of {len(rows)} rows")
         return rows
 
     @model_validator(mode="after")
@@ -155,19 +138,6 @@ class GroupWeighting(Frozen):
         if extra or (self.method == "pairwise" and len(given) > 1):
             raise ValueError(f"only the fields of the {self.method} method; found "
                              + ", ".join(given))
-        if self.method == "swing":
-            tops = [p if not isinstance(p, tuple) else p[1] for p in self.points.values()]
-            above = [c for c, p in self.points.items()
-                     if (p[1] if isinstance(p, tuple) else p) > SWING_TOP]
-            if above:
-                raise ValueError("swing points from 0 to 100, the largest swing 100; found "
-                                 f"more than 100 for {', '.join(above)}")
-            if max(tops) != SWING_TOP:
-                raise ValueError(f"the largest swing given 100 points; found at most "
-                                 f"{max(tops):g}")
-        if self.method in ("swing", "points") and not any(
-                (p[1] if isinstance(p, tuple) else p) > 0 for p in self.points.values()):
-            raise ValueError("at least one criterion with points above 0; found all 0")
         if self.matrix and len(self.order) != len(self.matrix):
             raise ValueError(f"the order of the matrix's {len(self.matrix)} rows, one "
                              f"criterion id each; found {len(self.order)} ids")

@@ -13,7 +13,7 @@ import numpy as np
 
 from ..core.elicitation import connected
 from .diagnostics import did_you_mean
-from .elicit import GroupWeighting, Member
+from .elicit import RECIPROCAL_TOLERANCE, SWING_TOP, GroupWeighting, Member, in_scale
 from .models import CriteriaSet, Criterion, iter_criteria
 from .yamlsource import PathKey, dotted, shorten
 
@@ -55,6 +55,7 @@ def _block_rules(block: GroupWeighting, path: PathKey, cs: CriteriaSet,
             + (", ".join(parents) or "it has none") + "), or no group for the top level"), \
             f"'{shorten(block.group or '')}'{did_you_mean(block.group or '', parents)}"
         return
+    yield from _value_rules(block, path)
     children = [c.id for c in groups[block.group]]
     where = f"the criteria of {'the top level' if block.group is None else repr(block.group)}"
     named = _names(block)
@@ -74,6 +75,53 @@ def _block_rules(block: GroupWeighting, path: PathKey, cs: CriteriaSet,
     if missing:
         yield (*path, _field(block)), f"every one of {where}", \
             "nothing for " + ", ".join(missing)
+
+
+def _value_rules(block: GroupWeighting, path: PathKey) -> Iterator[Found]:
+    """Points and judgements in range, a matrix reciprocal, each at its own place."""
+    if block.method in ("swing", "points"):
+        singles = []
+        for cid, p in block.points.items():
+            lo, hi = (p, p) if isinstance(p, (int, float)) else p
+            if lo < 0:
+                yield (*path, "points", cid), "points of 0 or more", f"{lo:g}"
+            elif block.method == "swing" and hi > SWING_TOP:
+                yield (*path, "points", cid), (
+                    "swing points from 0 to 100 (100 for the largest swing)"), f"{hi:g}"
+            if isinstance(p, (int, float)):
+                singles.append(p)
+        if block.method == "swing" and SWING_TOP not in singles and block.points:
+            yield (*path, "points"), (
+                "the largest swing given exactly 100 points (a single value, not a range)"), \
+                f"no swing of 100 (largest {max(singles or [0]):g})"
+        if all((p if isinstance(p, (int, float)) else p[1]) <= 0 for p in block.points.values()):
+            yield (*path, "points"), "at least one criterion with points above 0", "all 0"
+    for a, judged in block.judgements.items():
+        for b, value in judged.items():
+            if not in_scale(value):
+                yield (*path, "judgements", a, b), \
+                    "a judgement from 1/9 to 9 on Saaty's scale", f"{value:g}"
+    rows = block.matrix
+    for i, row in enumerate(rows):
+        for j, v in enumerate(row):
+            mirror = rows[j][i] if j < len(rows) else None
+            where = (*path, "matrix", i, j)
+            if v is None:
+                if i == j:
+                    yield where, "1 on the diagonal", "nothing"
+                continue
+            if not in_scale(v):
+                yield where, "a judgement from 1/9 to 9 on Saaty's scale", f"{v:g}"
+            elif i == j and abs(v - 1) > 1e-9:
+                yield where, "1 on the diagonal", f"{v:g}"
+            elif j > i and mirror is None:
+                yield where, (f"a judgement at row {j + 1}, column {i + 1} too, its mirror "
+                              "(or null in both)"), "nothing there"
+            elif (j > i and mirror is not None and in_scale(mirror)
+                  and abs(v * mirror - 1) > RECIPROCAL_TOLERANCE):
+                yield where, (f"the reciprocal of row {j + 1}, column {i + 1} ({mirror:g}), "
+                              f"i.e. {1 / mirror:.3g} (a reciprocal matrix: "
+                              "a_ji = 1/a_ij)"), f"{v:g}"
 
 
 def _field(block: GroupWeighting) -> str:

@@ -226,7 +226,10 @@ def _load(root: Path, criteria: str | None, reader: _Reader) -> Appraisal:
             mark, _ = reader.smap.locate((key,))
             reader.problems.append(Diagnostic.at(
                 mark, key, "one of the fields " + ", ".join(sorted(_TOP_FIELDS)),
-                f"unknown field '{key}'{did_you_mean(key, _TOP_FIELDS)}", file=label(root)))
+                f"unknown field '{key}'{did_you_mean(key, _TOP_FIELDS)}"
+                + ("; 'weighting' belongs to a criteria set: write criteria as a list of "
+                   "sets, each with id, name, criteria and weighting (docs/weights.md)"
+                   if key == "weighting" else ""), file=label(root)))
     meta_raw = {k: v for k, v in data.items() if k in _META_FIELDS}
     meta = reader.validate(Meta, meta_raw, ()) if meta_raw or single else None
     sets, complete = _criteria_sets(data, meta, single, reader)

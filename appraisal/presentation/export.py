@@ -72,6 +72,7 @@ def rank_to_dict(result: AppraisalResult) -> dict[str, Any]:
         "scenario": result.scenario,
         "method": result.method.name,
         "weight_overrides": result.overrides,
+        "weights_from": result.origin.weights_from if result.origin else "board",
         "weights": leaf_weights(result),
         "weights_note": WEIGHTS_NOTE,
         "ranking": [

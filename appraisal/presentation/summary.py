@@ -139,7 +139,8 @@ def sentences(s: RobustnessSummary, options: Mapping[str, str],
     if s.scenarios:
         leads = "leads or shares the lead" if s.scenarios_shared else "leads"
         out.append(f"{lname} {leads} under {s.scenarios_led} of {s.scenarios} weightings "
-                   f"compared (base and scenarios); least maximum regret: "
+                   f"compared (the weights analysed, the base weights and any scenarios); "
+                   "least maximum regret: "
                    f"{_names(s.least_regret, options)}.")
     if s.close_to_leader:
         out.append(f"Too close to tell apart from {lname}: "

@@ -52,7 +52,8 @@ def consistency(d: Derived) -> str:
     if pw is None:
         return ""
     done = (f"{len(d.criterion_ids) * (len(d.criterion_ids) - 1) // 2 - pw.missing} "
-            "judgements" + (f", {pw.missing} completed by Harker's method" if pw.missing else ""))
+            "judgements" + (f", {pw.missing} left out and completed from the others "
+                            "(Harker's method)" if pw.missing else ""))
     head = (f"the consistency ratio is {pw.cr:.3f} ({done}; random index "
             f"{pw.random_index:.2f})")
     if pw.acceptable or pw.worst is None:
@@ -62,7 +63,29 @@ def consistency(d: Derived) -> str:
     return (head + f": above Saaty's {CR_LIMIT:.2f}, so the judgements should be revisited. "
             f"The judgement that contributes most is {a} against {b}, given as "
             f"{judgement_text(w.given)}; the other judgements imply about "
-            f"{judgement_text(w.consistent)} (on the scale: {judgement_text(w.nearest)}).")
+            f"{judgement_text(w.consistent)} (the nearest value on Saaty's scale: "
+            f"{judgement_text(w.nearest)}).")
+
+
+def judgements_text(d: Derived) -> str:
+    """A pairwise group's judgements as given, in words, naming any left out."""
+    pw = d.pairwise
+    if pw is None:
+        return ""
+    n = len(d.criterion_ids)
+    left_out = set(d.not_judged)
+    given, missing = [], []
+    for i in range(n):
+        for j in range(i + 1, n):
+            pair = f"{d.criterion_names[i]} against {d.criterion_names[j]}"
+            if (d.criterion_ids[i], d.criterion_ids[j]) in left_out:
+                missing.append(pair)
+            else:
+                given.append(f"{pair} {judgement_text(float(pw.completed[i, j]))}")
+    text = "Judgements (how many times as important): " + "; ".join(given) + "."
+    if missing:
+        text += " Not judged, completed from the others: " + "; ".join(missing) + "."
+    return text
 
 
 def derived_rows(d: Derived) -> list[list[str]]:
@@ -75,6 +98,8 @@ def derived_rows(d: Derived) -> list[list[str]]:
     elif d.ranking:
         tier_of = {c: t for t, tier in enumerate(d.ranking) for c in tier}
         order.sort(key=lambda k: tier_of[d.criterion_ids[k]])
+    else:  # pairwise: by the weights derived
+        order.sort(key=lambda k: -float(d.weights[k]))
     for k in order:
         name = d.criterion_names[k]
         if d.points is not None and d.low is not None and d.high is not None:
@@ -115,7 +140,8 @@ def shift_text(view: MemberView, result: AppraisalResult) -> str:
 
 
 _ROLES = ("cabinet", "director", "chief", "head", "chair", "leader", "deputy", "member",
-          "assistant", "portfolio", "monitoring", "section", "s151", "finance", "lead")
+          "assistant", "portfolio", "monitoring", "section", "s151", "finance", "lead",
+          "councillor", "executive", "corporate", "strategic", "service", "programme")
 
 
 def who(name: str) -> str:
@@ -131,34 +157,56 @@ def number_word(k: int) -> str:
     return words[k] if 0 <= k < len(words) else str(k)
 
 
+FIRM_SHARE = 0.75
+"""Below this share of first places over blends of the members' weights, their
+disagreement is said to matter even when their weights taken together agree."""
+
+
 def disagreement(m: MembersAnalysis, result: AppraisalResult) -> str:
     """Whether the members' disagreement about the weights changes the recommendation,
-    in a few sentences."""
+    in a few sentences (one member: their view against the board's)."""
     board = first_text(m.board, result)
     n = len(m.members)
     changing = m.changing
+    if n == 1:
+        v = m.members[0]
+        if not changing:
+            return (f"The own weights of {who(v.name)} put {board} first, as the board's "
+                    "weights do.")
+        return (f"The own weights of {who(v.name)} put {first_text(v, result)} first, where "
+                f"the board's put {board} first; {shift_text(v, result)}.")
     if not changing:
-        head = (f"All {number_word(n)} members' own weights put {board} first, as the "
-                "board's weights do." if n > 1 else
-                f"The member's own weights put {board} first, as the board's weights do.")
+        everyone = "Both" if n == 2 else f"All {number_word(n)}"
+        head = f"{everyone} members' own weights put {board} first, as the board's weights do."
     else:
         agree = n - len(changing)
-        head = (f"{fmt.cap(number_word(agree))} of the {number_word(n)} members' own "
+        head = (f"The board's weights put {board} first; none of the {number_word(n)} "
+                "members' own weights do." if agree == 0 else
+                f"{fmt.cap(number_word(agree))} of the {number_word(n)} members' own "
                 f"weights put {board} first, as the board's weights do.")
         for v in changing:
             head += (f" The weights of {who(v.name)} put {first_text(v, result)} first; "
                      f"{shift_text(v, result)}.")
-    tail = (f" Taken together (each group's weights averaged over the members) their "
+    tail = (f" Taken together (each group's weights averaged over the members), their "
             f"weights put {first_text(m.group, result)} first")
+    share = None
     if m.hull is not None:
         i = result.ranking.problem.option_ids.index(m.board.first[0])
         share = float(m.hull.acceptability[i, 0])
         tail += (f", and over blends of the members' weights {board} is first in "
                  f"{fmt.share_pm(share, float(m.hull.standard_error(share)))} of the draws")
+    tail += "."
     same = set(m.group.first) == set(m.board.first)
-    verdict = (". The members' disagreement about the weights does not change the "
-               "recommendation." if same else
-               ". The members' weights taken together would change the recommendation.")
+    if not same:
+        verdict = " Taken together, the members' weights would change the recommendation."
+    elif share is not None and share < FIRM_SHARE:
+        verdict = (" Their weights taken together agree with the recommendation, but blends "
+                   "of their views often put another option first: their disagreement "
+                   "matters to it.")
+    elif changing:
+        verdict = " Their disagreement does not change the recommendation."
+    else:
+        verdict = " The members agree with the board on the first choice."
     return head + tail + verdict
 
 

@@ -83,6 +83,7 @@ def _footer(result: AppraisalResult, report_date: date) -> list[list[str]]:
             ["Input digest", r.input_digest or "(not recorded)"],
             ["Criteria set", r.criteria_set],
             ["Scenario", r.scenario or "none (base weights)"],
+            *([["Weights", r.weights_label]] if r.weights_label else []),
             ["Method", r.method.name],
             ["Seed", str(result.seed)],
             ["Monte Carlo draws of each kind",

@@ -338,8 +338,11 @@ def _scenario_notes(s: SectionBuilder, result: AppraisalResult) -> None:
     names = _names(result)
     taus = [f"{sc.scenario_names[k]} {_tau(float(sc.tau[0, k]))}"
             for k in range(1, len(sc.scenario_ids))]
-    s.para("Agreement between the rankings under each scenario and under the "
-           f"{sc.scenario_names[0].lower()} (Kendall's tau: 1 the same order, -1 reversed): "
+    first = sc.scenario_names[0]
+    reference = "the weights used in this paper" if sc.scenario_ids[0] == "analysed" else (
+        first[:1].lower() + first[1:])
+    s.para("Agreement between the ranking under each other weighting and under "
+           f"{reference} (Kendall's tau: 1 the same order, -1 reversed): "
            f"{fmt.joined(taus)}.")
     s.para(f"The option with the least maximum regret across the {len(sc.scenario_ids)} "
            f"weightings, the one that is never far behind the best, is "

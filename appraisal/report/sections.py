@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..core.limits import DETAIL_OPTIONS
-from ..input.models import iter_criteria
+from ..input.models import Criterion, iter_criteria
 from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
 from ..presentation.summary import gate_reason
@@ -38,10 +38,12 @@ def labels(result: AppraisalResult) -> dict[str, str]:
 
 def weighting_name(result: AppraisalResult) -> str:
     """How the paper names the weights its results use."""
+    base = result.weights_label or "the base weights"
     if result.scenario is None and not result.overrides:
-        return "the base weights"
+        return base
     name = (f"the weights of the '{result.appraisal.scenario(result.scenario).name}' scenario"
-            if result.scenario else "the base weights")
+            + (f" applied to {base}" if result.weights_label else "")
+            if result.scenario else base)
     if result.overrides:
         changed = ", ".join(f"{k} = {fmt.plain(v)}" for k, v in result.overrides.items())
         name += f" with these changes: {changed}"
@@ -108,13 +110,17 @@ def criteria(s: SectionBuilder, result: AppraisalResult) -> None:
     source = f" ({cs.source})" if cs.source else ""
     s.para(f"The options are appraised against the {cs.name}{source}: "
            f"{fmt.count(len(cs.criteria), 'criterion', 'criteria')}"
-           + (f", of which some are split into sub-criteria, {n_leaf} scored in all."
+           + (f", of which {_split(cs.criteria)} into sub-criteria, {n_leaf} scored in all."
               if n_leaf != len(cs.criteria) else ", each scored directly."))
     if cs.description:
         s.para(cs.description)
-    s.para("Each criterion carries a raw weight. Weights are shared out among criteria "
-           "of the same group and multiplied down the tree, so the shares of the total "
-           f"below add up to 100%. The results use {weighting_name(result)}.")
+    derived = {d.group: d for d in (result.origin.board if result.origin else ())}
+    s.para("Each criterion carries a raw weight"
+           + (", given directly or derived from the board's judgements (next section)"
+              if derived else "")
+           + ". Weights are shared out among criteria of the same group and multiplied "
+           "down the tree, so the shares of the total below add up to 100%. The results "
+           f"use {weighting_name(result)}.")
     by_id = {c.id: c for c in nodes}
     rows = []
     for k, cid in enumerate(tree.ids):
@@ -123,14 +129,31 @@ def criteria(s: SectionBuilder, result: AppraisalResult) -> None:
             "benefit" if c.direction == "benefit" else "cost (higher is worse)")
         gate = "" if c.gate is None else (
             f"{'at least' if c.direction == 'benefit' else 'at most'} {fmt.plain(c.gate)}")
-        rows.append([c.name, kind, gate, fmt.plain(float(tree.raw_weight[k])),
+        parent = int(tree.parent[k])
+        group = None if parent < 0 else tree.ids[parent]
+        why = c.weight_rationale or (
+            f"From the board's {_method(derived[group].method)}" if group in derived else "")
+        rows.append([c.name, kind, gate, fmt.plain(round(float(tree.raw_weight[k]), 2)),
                      fmt.pct(float(r.local_weights[k])), fmt.pct(float(r.global_weights[k])),
-                     c.weight_rationale])
+                     why])
     s.table(table("criteria-weights", f"Criteria and weights: {cs.name}",
                   ["Criterion", "Direction", "Gate", "Raw weight", "Share of group",
                    "Share of total", "Rationale"], rows,
                   [False, False, False, True, True, True, False],
                   levels=[int(d) for d in tree.depth]))
+
+
+def _split(nodes: tuple[Criterion, ...]) -> str:
+    """'one is split' / 'three are split', for the top-level criteria with children."""
+    k = sum(1 for c in nodes if not c.is_leaf)
+    words = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+    word = words[k] if k < len(words) else str(k)
+    return f"{word} is split" if k == 1 else f"{word} are split"
+
+
+def _method(method: str) -> str:
+    return {"swing": "swing weighting", "points": "points", "ranking": "ranking",
+            "pairwise": "pairwise comparison"}[method]
 
 
 def scoring_matrix(s: SectionBuilder, result: AppraisalResult) -> None:

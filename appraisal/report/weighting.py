@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from ..analysis.members import MembersAnalysis
 from ..input.derive import Derived
+from ..input.models import iter_criteria
 from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
 from ..presentation.weights import (
@@ -16,6 +17,7 @@ from ..presentation.weights import (
     disagreement,
     first_text,
     group_phrase,
+    judgements_text,
     method_phrase,
     number_word,
     shift_text,
@@ -90,6 +92,15 @@ def _derived_table(table_id: str, caption: str, d: Derived) -> Block:
                  derived_rows(d), [False, True, True])
 
 
+def _swings_table(s: SectionBuilder, result: AppraisalResult) -> None:
+    """The swings as put, worst to best in words, for the criteria that state one."""
+    cs = result.appraisal.criteria_set(result.criteria_set)
+    rows = [[c.name, c.swing] for c in iter_criteria(cs.criteria) if c.swing]
+    if rows:
+        s.table(table("swings", "The swings put: each criterion from the worst to the best "
+                      "end of its scale", ["Criterion", "Swing"], rows, [False, False]))
+
+
 def _board_paragraphs(s: SectionBuilder, result: AppraisalResult) -> None:
     origin = result.origin
     if origin is None:
@@ -99,7 +110,7 @@ def _board_paragraphs(s: SectionBuilder, result: AppraisalResult) -> None:
                "table above.")
     for d in origin.board:
         s.para(f"The board's weights for {group_phrase(d)} come from {method_phrase(d)}"
-               + (f": {d.rationale}" if d.rationale else "") + ".")
+               + (f": {d.rationale.rstrip().rstrip('.')}" if d.rationale else "") + ".")
         s.table(_derived_table(f"board-{d.group or 'top'}",
                                f"The board's {method_phrase(d)}: {group_phrase(d)}", d))
         check = consistency(d)
@@ -118,9 +129,11 @@ def weights_section(s: SectionBuilder, result: AppraisalResult, appendix: str) -
                               for d in ds if d.method == "swing" and d.question)
     asked = "the board was" if any(d.method == "swing" for d in origin.board) else \
         "each member was"
+    cs = result.appraisal.criteria_set(result.criteria_set)
+    stated = any(c.swing for c in iter_criteria(cs.criteria))
+    where = f" {appendix} gives each criterion's swing as put." if stated and appendix else ""
     for q in questions:
-        s.para(f"In swing weighting {asked} asked: \u201c{q}\u201d Each criterion's swing, "
-               "from the worst to the best end of its scale, was stated in words.")
+        s.para(f"In swing weighting {asked} asked: \u201c{q}\u201d{where}")
     if m is None or not origin.members:
         return
     how = [f"{who(member.name)} by " + fmt.joined(list(dict.fromkeys(method_phrase(d)
@@ -141,7 +154,7 @@ def weights_section(s: SectionBuilder, result: AppraisalResult, appendix: str) -
     s.chart({**chart, "table": None,
              "data_note": f"The figures behind the chart are in {appendix}."})
     rows = [[v.name, first_text(v, result), shift_text(v, result)]
-            for v in (*m.members, m.group, m.board)]
+            for v in (m.board, m.group, *m.members)]
     s.table(table("members-first", "Each member's first choice under their own weights",
                   ["Whose weights", "First choice", "Least change of these weights that "
                    "puts another option first"], rows, [False, False, False]))
@@ -167,15 +180,20 @@ def members_appendix(result: AppraisalResult) -> SectionBuilder:
     origin, m = result.origin, result.members
     if origin is None or m is None:
         return s
+    _swings_table(s, result)
     for member, ds in origin.members:
         role = f" ({member.role})" if member.role else ""
-        s.para(f"{member.name}{role}." + (f" {member.note}" if member.note else ""))
+        how = fmt.joined(list(dict.fromkeys(method_phrase(d) for d in ds)))
+        s.para(f"{member.name}{role} weighed {fmt.joined([group_phrase(d) for d in ds])} "
+               f"by {how}." + (f" {member.note}" if member.note else ""))
         for d in ds:
             if d.rationale:
                 s.para(f"Why ({group_phrase(d)}): {d.rationale}")
             s.table(_derived_table(f"member-{member.id}-{d.group or 'top'}",
                                    f"{member.name}: {group_phrase(d)} by {method_phrase(d)}",
                                    d))
+            if d.pairwise is not None:
+                s.para(judgements_text(d))
             check = consistency(d)
             if check:
                 s.para(fmt.cap(check))
@@ -224,7 +242,8 @@ def method_notes(result: AppraisalResult) -> list[str]:
         out.append("Swing weighting (Edwards and Barron 1994; HM Treasury, An introductory "
                    "guide to multi-criteria decision analysis, 2024): the swings from the "
                    "worst to the best end of each criterion's scale are ranked, the largest "
-                   "is given 100 points and each other swing points relative to it; a "
+                   "is given 100 points and each other swing is given points relative to "
+                   "it; a "
                    "group's weights are its points over their sum. A range of points is "
                    "taken at its middle.")
     if "ranking" in used:
