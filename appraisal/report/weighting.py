@@ -101,6 +101,35 @@ def _swings_table(s: SectionBuilder, result: AppraisalResult) -> None:
                       "end of its scale", ["Criterion", "Swing"], rows, [False, False]))
 
 
+def _inputs_table(s: SectionBuilder, result: AppraisalResult) -> None:
+    """What each member gave, criterion by criterion: swing or direct points (a range
+    as "50 to 70"), a place in a ranking ("3=" when shared), or "pairs" for a group
+    judged in pairs (the judgements follow in words); blank where a member kept the
+    board's weights for that group."""
+    origin = result.origin
+    if origin is None or not origin.members:
+        return
+    cs = result.appraisal.criteria_set(result.criteria_set)
+    nodes = [c for c in iter_criteria(cs.criteria)]
+    given: list[dict[str, str]] = []
+    for _, ds in origin.members:
+        cells: dict[str, str] = {}
+        for d in ds:
+            rows = {row[0]: row[1] for row in derived_rows(d)}
+            for cid, name in zip(d.criterion_ids, d.criterion_names, strict=True):
+                cells[cid] = rows[name] if d.method != "pairwise" else "pairs"
+        given.append(cells)
+    depth = {c.id: 0 for c in cs.criteria}
+    for c in nodes:
+        for child in c.criteria:
+            depth[child.id] = depth[c.id] + 1
+    s.table(table("members-inputs", "What each member gave: points, a place in a ranking, "
+                  "or judgements in pairs (below)",
+                  ["Criterion", *(m.name for m, _ in origin.members)],
+                  [[c.name, *(g.get(c.id, "") for g in given)] for c in nodes],
+                  [False] + [True] * len(given), levels=[depth[c.id] for c in nodes]))
+
+
 def _board_paragraphs(s: SectionBuilder, result: AppraisalResult) -> None:
     origin = result.origin
     if origin is None:
@@ -181,22 +210,16 @@ def members_appendix(result: AppraisalResult) -> SectionBuilder:
     if origin is None or m is None:
         return s
     _swings_table(s, result)
+    _inputs_table(s, result)
     for member, ds in origin.members:
         role = f" ({member.role})" if member.role else ""
-        how = fmt.joined(list(dict.fromkeys(method_phrase(d) for d in ds)))
-        s.para(f"{member.name}{role} weighed {fmt.joined([group_phrase(d) for d in ds])} "
-               f"by {how}." + (f" {member.note}" if member.note else ""))
-        for d in ds:
-            if d.rationale:
-                s.para(f"Why ({group_phrase(d)}): {d.rationale}")
-            s.table(_derived_table(f"member-{member.id}-{d.group or 'top'}",
-                                   f"{member.name}: {group_phrase(d)} by {method_phrase(d)}",
-                                   d))
-            if d.pairwise is not None:
-                s.para(judgements_text(d))
-            check = consistency(d)
-            if check:
-                s.para(fmt.cap(check))
+        parts = [f"{member.name}{role} weighed "
+                 + fmt.joined([f"{group_phrase(d)} by {method_phrase(d)}" for d in ds]) + "."]
+        parts += [f"Why ({group_phrase(d)}): {d.rationale.rstrip().rstrip('.')}."
+                  for d in ds if d.rationale]
+        parts += [judgements_text(d) + " " + fmt.cap(consistency(d))
+                  for d in ds if d.pairwise is not None]
+        s.para(" ".join(parts) + (f" {member.note}" if member.note else ""))
     p = result.ranking.problem
     rows = [[name, fmt.pct(float(m.board.weights[j])), fmt.pct(float(m.group.weights[j])),
              *(fmt.pct(float(v.weights[j])) for v in m.members)]
