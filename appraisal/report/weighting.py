@@ -124,7 +124,8 @@ def _inputs_table(s: SectionBuilder, result: AppraisalResult) -> None:
         for child in c.criteria:
             depth[child.id] = depth[c.id] + 1
     s.table(table("members-inputs", "What each member gave: points, a place in a ranking, "
-                  "or judgements in pairs (below)",
+                  "or judgements in pairs (below); blank where the member kept the board's "
+                  "weights",
                   ["Criterion", *(m.name for m, _ in origin.members)],
                   [[c.name, *(g.get(c.id, "") for g in given)] for c in nodes],
                   [False] + [True] * len(given), levels=[depth[c.id] for c in nodes]))
