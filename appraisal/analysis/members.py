@@ -82,10 +82,6 @@ class MembersAnalysis:
         """The members whose own first choice is not the board's."""
         return tuple(m for m in self.members if m.changes_leader(self.board.first))
 
-    @property
-    def unanimous(self) -> bool:
-        return not self.changing
-
 
 class MembersHull:
     """Mixtures of the members' weights with Dirichlet(1, ..., 1) mixing weights."""

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
-
 from ..analysis.members import MembersAnalysis, MemberView
 from ..core.elicitation import CR_LIMIT
 from ..input.derive import Derived
@@ -282,12 +280,3 @@ def weights_to_dict(result: AppraisalResult) -> dict[str, Any]:
                     for o, s in zip(run.option_ids, first, strict=True)}
         out["summary"] = disagreement(m, result)
     return out
-
-
-def spread_rows(m: MembersAnalysis, result: AppraisalResult) -> list[list[str]]:
-    """Per leaf criterion: board, lowest, highest and mean share of the members."""
-    p = result.ranking.problem
-    board = np.asarray(m.board.weights)
-    return [[name, fmt.pct(float(board[j])), fmt.pct(float(m.spread_low[j])),
-             fmt.pct(float(m.spread_high[j])), fmt.pct(float(m.spread_mean[j]))]
-            for j, name in enumerate(p.criterion_names)]
