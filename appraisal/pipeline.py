@@ -219,6 +219,18 @@ def run(appraisal: Appraisal, request: Request = Request(), *,
                            sensitivity=sensitivity, origin=origin, members=members)
 
 
+_ROLES = ("cabinet", "director", "chief", "head", "chair", "leader", "deputy", "member",
+          "assistant", "portfolio", "monitoring", "section", "s151", "finance", "lead",
+          "councillor", "executive", "corporate", "strategic", "service", "programme")
+
+
+def who(name: str) -> str:
+    """A member's name inside a sentence: 'the Director of ...' for a role, a person's
+    name as it is."""
+    first = name.split(" ", 1)[0].lower()
+    return f"the {name}" if first in _ROLES else name
+
+
 def fmt_label(label: str) -> str:
     """'the weights of X' -> 'The weights of X' (a weighting's name)."""
     return label[:1].upper() + label[1:]
@@ -249,7 +261,7 @@ def _origin(appraisal: Appraisal, cs: CriteriaSet,
         if appraisal.criteria_set(member.criteria_set).id != cs.id:
             raise UsageError(f"member '{member.id}' weighs another criteria set")
         own = member_raw(appraisal, member)
-        label = f"the weights of {member.name}"
+        label = f"the weights of {who(member.name)}"
     if chosen and not means:
         means = group_raw(appraisal, chosen, cs)[1]
     origin = WeightOrigin(board=board_derived(cs),

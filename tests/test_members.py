@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -181,3 +182,41 @@ def test_disagreement_wording_for_one_two_and_none() -> None:
     text = disagreement(two.members, two)
     assert text.startswith("Both members' own weights put option 9")
     assert text.endswith("The members agree with the board on the first choice.")
+
+
+def test_a_board_that_weighs_by_swing_shows_its_swings(tmp_path: Path) -> None:
+    """Without members, a board that derived its weights by swing weighting still gets
+    the question in the body and the swings as put in an appendix."""
+    from datetime import date
+
+    from appraisal.report.context import build_context
+
+    path = tmp_path / "a.yaml"
+    path.write_text("""\
+title: Swing only
+criteria:
+  - id: main
+    name: Main
+    source: workshop
+    weighting:
+      - {method: swing, rationale: Reach first., points: {reach: 100, cost: 60}}
+    criteria:
+      - {id: reach, name: Reach, swing: "from few (0) to many (5)"}
+      - {id: cost, name: Cost, direction: cost, swing: "from dear (5) to cheap (0)"}
+options:
+  - {id: a, name: A, scores: {reach: 4, cost: 3}}
+  - {id: b, name: B, scores: {reach: 2, cost: 1}}
+""")
+    result = run(appraisal.load(path), Request(sensitivity=True, samples=500))
+    ctx = build_context(result, date(2020, 1, 2))
+    section = next(s for s in ctx["sections"] if s["id"] == "weights")
+    paras = [b["text"] for b in section["blocks"] if b["kind"] == "para"]
+    assert paras[0] == ("The board's weights for the main criteria come from swing "
+                        "weighting: Reach first.")
+    assert any("the board was asked" in p and "Appendix 3 gives each criterion's swing" in p
+               for p in paras)
+    app = next(x for x in ctx["appendices"] if x["id"] == "appendix-members")
+    assert app["title"] == "The swings put to the board" and app["label"] == "Appendix 3"
+    cells = [c for b in app["blocks"] if b["kind"] == "table"
+             for r in b["table"]["rows"] for c in r["cells"]]
+    assert "from few (0) to many (5)" in cells

@@ -11,7 +11,7 @@ from typing import Any
 from ..analysis.members import MembersAnalysis, MemberView
 from ..core.elicitation import CR_LIMIT
 from ..input.derive import Derived
-from ..pipeline import AppraisalResult
+from ..pipeline import AppraisalResult, who
 from . import formatting as fmt
 
 RULE_NAMES = {"rank-order-centroid": "rank-order centroid", "rank-sum": "rank sum",
@@ -135,18 +135,6 @@ def shift_text(view: MemberView, result: AppraisalResult) -> str:
         return "no change of the weights puts another option first"
     return (f"moving {fmt.pct(view.shift.total)} of the weight would bring "
             f"{_label(result, view.shift_to)} level")
-
-
-_ROLES = ("cabinet", "director", "chief", "head", "chair", "leader", "deputy", "member",
-          "assistant", "portfolio", "monitoring", "section", "s151", "finance", "lead",
-          "councillor", "executive", "corporate", "strategic", "service", "programme")
-
-
-def who(name: str) -> str:
-    """A member's name inside a sentence: 'the Director of ...' for a role, a person's
-    name as it is."""
-    first = name.split(" ", 1)[0].lower()
-    return f"the {name}" if first in _ROLES else name
 
 
 def number_word(k: int) -> str:

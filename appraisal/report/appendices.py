@@ -7,6 +7,7 @@ from __future__ import annotations
 from .._version import __version__
 from ..core.limits import DETAIL_OPTIONS
 from ..core.ordering import TIE_TOLERANCE
+from ..input.models import iter_criteria
 from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
 from . import sections
@@ -102,7 +103,10 @@ def plan(result: AppraisalResult) -> dict[str, str]:
     ids = ["appendix-scores"]
     if result.sensitivity is not None:
         ids.append("appendix-sensitivity")
-    if result.members is not None:
+    cs = result.appraisal.criteria_set(result.criteria_set)
+    swings = any(d.method == "swing" for d in (result.origin.board if result.origin else ())
+                 ) and any(c.swing for c in iter_criteria(cs.criteria))
+    if result.members is not None or swings:
         ids.append("appendix-members")
     ids += ["appendix-method", "appendix-glossary"]
     paper = result.appraisal.paper

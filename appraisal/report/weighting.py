@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from ..analysis.members import MembersAnalysis
 from ..input.derive import Derived
 from ..input.models import iter_criteria
-from ..pipeline import AppraisalResult
+from ..pipeline import AppraisalResult, who
 from ..presentation import formatting as fmt
 from ..presentation.weights import (
     consistency,
@@ -21,7 +21,6 @@ from ..presentation.weights import (
     method_phrase,
     number_word,
     shift_text,
-    who,
 )
 from .blocks import Block, Numbering, SectionBuilder, table
 from .charts import LABEL_CHARS, LABEL_W, ROW_H, _chart, _x_axis
@@ -206,11 +205,12 @@ def _means_note(m: MembersAnalysis) -> str:
 
 def members_appendix(result: AppraisalResult) -> SectionBuilder:
     """Every member's inputs and derived weights, then the leaf weights side by side."""
-    s = SectionBuilder("appendix-members", "The members' weights", Numbering(enabled=False))
     origin, m = result.origin, result.members
+    title = "The members' weights" if m is not None else "The swings put to the board"
+    s = SectionBuilder("appendix-members", title, Numbering(enabled=False))
+    _swings_table(s, result)
     if origin is None or m is None:
         return s
-    _swings_table(s, result)
     _inputs_table(s, result)
     for member, ds in origin.members:
         role = f" ({member.role})" if member.role else ""
