@@ -24,6 +24,7 @@
   var current = null;
 
   {% include "numbers.js" %}
+  {% include "ranking.js" %}
   function listed(items) {
     return items.length < 2 ? items.join("") :
       items.slice(0, -1).join(", ") + " and " + items[items.length - 1];
@@ -132,15 +133,8 @@
       for (j = 0; j < leaf.length; j++) { s += leaf[j] * row[j]; }
       totals[i] = s;
     }
-    var order = [];
-    for (i = 0; i < nOpt; i++) { order.push(i); }
-    order.sort(function (a, b) { return totals[b] - totals[a]; });  /* stable (ES2019) */
-    var ranks = new Array(nOpt), start = 0;
-    for (i = 0; i < nOpt; i++) {
-      if (i > 0 && totals[order[i - 1]] - totals[order[i]] > data.tolerance) { start = i; }
-      ranks[order[i]] = start + 1;
-    }
-    return {totals: totals, ranks: ranks, order: order};
+    var ranked = rankTotals(totals, data.tolerance);
+    return {totals: totals, ranks: ranked.ranks, order: ranked.order};
   }
 
   /* ---- the member's file ----------------------------------------------------------- */

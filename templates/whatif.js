@@ -51,18 +51,12 @@
       for (j = 0; j < lw.leaf.length; j++) { s += lw.leaf[j] * row[j]; }
       totals[i] = s;
     }
-    var order = [];
-    for (i = 0; i < nOpt; i++) { order.push(i); }
-    order.sort(function (a, b) { return totals[b] - totals[a]; });  /* stable (ES2019) */
-    var ranks = new Array(nOpt), start = 0;
-    for (i = 0; i < nOpt; i++) {
-      if (i > 0 && totals[order[i - 1]] - totals[order[i]] > data.tolerance) { start = i; }
-      ranks[order[i]] = start + 1;
-    }
-    return {totals: totals, ranks: ranks, order: order, weights: lw};
+    var ranked = rankTotals(totals, data.tolerance);
+    return {totals: totals, ranks: ranked.ranks, order: ranked.order, weights: lw};
   }
 
   {% include "numbers.js" %}
+  {% include "ranking.js" %}
 
   function cell(tag, text, cls) {
     var c = document.createElement(tag);

@@ -125,3 +125,17 @@ def browser():  # type: ignore[no-untyped-def]
             b.close()
 
 
+
+
+def serious_axe_violations(page) -> list[dict]:  # type: ignore[no-untyped-def,type-arg]
+    """axe-core's WCAG 2.1 A/AA violations of impact serious or critical on ``page``."""
+    from importlib.resources import files
+
+    page.add_script_tag(content=(files("axe_playwright_python") / "axe.min.js").read_text())
+    found = page.evaluate("""async () => {
+        const r = await axe.run(document, {runOnly: {type: "tag",
+            values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}});
+        return r.violations.map(v => ({id: v.id, impact: v.impact,
+                                       nodes: v.nodes.slice(0, 3).map(n => n.target)}));
+    }""")
+    return [v for v in found if v["impact"] in ("serious", "critical")]

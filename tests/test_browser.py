@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import Result
-from conftest import paper_result
+from conftest import paper_result, serious_axe_violations
 
 import appraisal
 from appraisal.pipeline import AppraisalResult, Request, run
@@ -167,19 +167,9 @@ def test_every_row_shows_its_total_at_every_width(paper: Path, browser, width: i
 
 
 def test_no_serious_accessibility_violations(paper: Path, browser) -> None:  # type: ignore[no-untyped-def]
-    from importlib.resources import files
-
-    axe = (files("axe_playwright_python") / "axe.min.js").read_text()
     page = browser.new_page()
     page.goto(paper.as_uri())
-    page.add_script_tag(content=axe)
-    found = page.evaluate("""async () => {
-        const r = await axe.run(document, {runOnly: {type: "tag",
-            values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}});
-        return r.violations.map(v => ({id: v.id, impact: v.impact,
-                                       nodes: v.nodes.slice(0, 3).map(n => n.target)}));
-    }""")
-    bad = [v for v in found if v["impact"] in ("serious", "critical")]
+    bad = serious_axe_violations(page)
     assert bad == [], bad
     page.close()
 

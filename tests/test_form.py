@@ -26,6 +26,7 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import Result
+from conftest import serious_axe_violations
 from markupsafe import escape
 
 import appraisal
@@ -384,9 +385,6 @@ def test_any_text_and_number_survive_the_yaml(form_file: Path, browser: Any) -> 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [1280, 390])
 def test_the_form_is_accessible_and_fits(form_file: Path, browser: Any, width: int) -> None:
-    from importlib.resources import files
-
-    axe = (files("axe_playwright_python") / "axe.min.js").read_text()
     page = browser.new_page(viewport={"width": width, "height": 900})
     try:
         page.goto(form_file.as_uri())
@@ -397,14 +395,7 @@ def test_the_form_is_accessible_and_fits(form_file: Path, browser: Any, width: i
             for sel in (f"#pts-{cid}", f"label[for=pts-{cid}]", f"#w-{cid}"):
                 box = page.locator(sel).bounding_box()
                 assert box and box["x"] >= 0 and box["x"] + box["width"] <= width + 0.5, sel
-        page.add_script_tag(content=axe)
-        found = page.evaluate("""async () => {
-            const r = await axe.run(document, {runOnly: {type: "tag",
-                values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}});
-            return r.violations.map(v => ({id: v.id, impact: v.impact,
-                                           nodes: v.nodes.slice(0, 3).map(n => n.target)}));
-        }""")
-        bad = [v for v in found if v["impact"] in ("serious", "critical")]
+        bad = serious_axe_violations(page)
         assert bad == [], bad
         page.screenshot(path=str(form_file.parent / f"form-{width}.png"), full_page=True)
     finally:
