@@ -15,10 +15,40 @@ import re
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
+from types import FrameType
 
 from .errors import OutputError
 
 _TEMP = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[^.]+\.tmp$")
+_INTERRUPTED: list[bool] = [False]
+
+
+_CALLBACK_MODULES = ("cffi", "cairocffi", "cairosvg", "weasyprint", "tinycss2", "pydyf")
+"""Libraries whose Python code may run as a C library's callback, where an exception
+is swallowed (and printed) instead of raised."""
+
+
+def note_interrupt(signum: int, frame: FrameType | None) -> None:
+    """A SIGINT handler that remembers the interrupt and raises KeyboardInterrupt as
+    Python's own does, except inside a C library's callback (cairo writing a PNG), where
+    the exception would be swallowed with a traceback printed: there it only remembers,
+    and the next check (:func:`write_all`, the CLI's end of command) ends the run."""
+    _INTERRUPTED[0] = True
+    f = frame
+    while f is not None:
+        if str(f.f_globals.get("__name__", "")).startswith(_CALLBACK_MODULES):
+            return
+        f = f.f_back
+    raise KeyboardInterrupt
+
+
+def interrupted() -> bool:
+    """Whether :func:`note_interrupt` has seen Ctrl-C since :func:`reset_interrupt`."""
+    return _INTERRUPTED[0]
+
+
+def reset_interrupt() -> None:
+    _INTERRUPTED[0] = False
 
 
 def _stage(path: Path, data: bytes) -> Path:
@@ -47,11 +77,15 @@ def write_all(files: Mapping[Path, bytes]) -> None:
     nothing is replaced and the temporary files are removed."""
     staged: list[tuple[Path, Path]] = []
     try:
+        if interrupted():  # Ctrl-C was swallowed by a library on the way: write nothing
+            raise KeyboardInterrupt
         for path in map(Path, files):
             if path.is_dir() or (path.exists() and not path.is_file()):
                 raise IsADirectoryError(21, "not a file that can be replaced", str(path))
         for path, data in files.items():
             staged.append((_stage(Path(path), data), Path(path)))
+        if interrupted():
+            raise KeyboardInterrupt
         for tmp, path in staged:
             os.replace(tmp, path)
     except OSError as exc:

@@ -186,17 +186,42 @@ def test_a_closed_pipe_ends_quietly() -> None:
 
 
 @pytest.mark.slow
-def test_ctrl_c_exits_130_and_leaves_no_paper(tmp_path: Path) -> None:
+@pytest.mark.parametrize("after", [3.0, 6.0])
+def test_ctrl_c_exits_130_and_leaves_no_paper(tmp_path: Path, after: float) -> None:
+    """Early (the analysis) and later (the Word charts, where cairo runs Python as a
+    callback and would swallow the interrupt)."""
     import signal
 
     proc = subprocess.Popen(_command("report", "--out", str(tmp_path)),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(3)
+    time.sleep(after)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
     assert err.strip() == "appraisal: interrupted" and "Traceback" not in err
     assert list(tmp_path.iterdir()) == []  # all or nothing: nothing
+
+
+def test_an_interrupt_swallowed_by_a_library_callback_still_writes_nothing(
+        tmp_path: Path) -> None:
+    """Ctrl-C inside a C library's Python callback (cairo's PNG writer) is only
+    remembered there, never raised into the library; the next write raises it and
+    writes nothing."""
+    from appraisal import writing
+
+    writing.reset_interrupt()
+    code = compile("note(2, sys._getframe())", "<cairo callback>", "eval")
+    try:
+        eval(code, {"__name__": "cairocffi.surfaces", "note": writing.note_interrupt,
+                    "sys": sys})  # returns: no exception inside the callback
+        assert writing.interrupted()
+        with pytest.raises(KeyboardInterrupt):
+            writing.write_all({tmp_path / "paper.md": b"text"})
+        assert list(tmp_path.iterdir()) == []
+        with pytest.raises(KeyboardInterrupt):  # outside a callback it raises at once
+            writing.note_interrupt(2, sys._getframe())
+    finally:
+        writing.reset_interrupt()
 
 
 def test_a_killed_report_leaves_no_temporary_files_on_the_next_run(tmp_path: Path,

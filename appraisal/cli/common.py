@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import functools
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -60,8 +62,16 @@ def friendly(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from ..writing import interrupted, note_interrupt, reset_interrupt
+
+        reset_interrupt()
+        main_thread = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGINT, note_interrupt) if main_thread else None
         try:
-            return func(*args, **kwargs)
+            out = func(*args, **kwargs)
+            if interrupted():  # swallowed by a library callback, noticed here
+                _fail("interrupted", 130)
+            return out
         except click.ClickException:
             raise  # click reports its own usage errors (exit 2)
         except InputError as exc:
@@ -75,9 +85,14 @@ def friendly(func: F) -> F:
         except BrokenPipeError:
             raise  # the entry point ends quietly
         except Exception as exc:  # a bug: say so plainly, traceback only on request
+            if interrupted():  # e.g. cairo's "write error" where Ctrl-C hit its callback
+                _fail("interrupted", 130)
             if _debugging():
                 raise
             _bug(exc)
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGINT, previous)
         return None
 
     return wrapper  # type: ignore[return-value]
