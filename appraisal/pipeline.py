@@ -17,7 +17,7 @@ import numpy as np
 from .analysis.closeness import FLIP_SHARE
 from .analysis.ranking import Ranking, rank_problem
 from .core.limits import DEFAULT_SAMPLES, MAX_SAMPLES, MAX_SEED
-from .core.problem import Problem, Weighting
+from .core.problem import CriteriaTree, Problem, Weighting
 from .errors import UsageError
 from .input.compile import compile_problem, resolve_set, scenarios_of, weighting
 from .input.derive import (
@@ -87,13 +87,17 @@ class WeightOrigin:
     (``board``), each member's (``members``, in the appraisal's order, only those
     weighing this set and chosen by the request), the mean used per group for the
     group's weights (``means``), and whose weights were analysed (``weights_from``:
-    "board", "group" or a member id; ``label`` names it for a reader)."""
+    "board", "group" or a member id; ``label`` names it for a reader). ``raws`` are the
+    members' raw weights on every node (in ``members``' order) and ``group`` the
+    group's, derived once here for every later use."""
 
     board: tuple[Derived, ...]
     members: tuple[tuple[Member, tuple[Derived, ...]], ...]
     means: dict[str | None, str]
     weights_from: str
     label: str
+    raws: tuple[dict[str, float], ...] = ()
+    group: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -189,15 +193,13 @@ def run(appraisal: Appraisal, request: Request = Request(), *,
             "As analysed" if origin.weights_from == "board" else fmt_label(origin.label))
         scenarios = compare_scenarios(ranking.problem, method, weightings)
         short = ranking.problem
-        ranged = request.score_uncertainty
-        if ranged is None:
-            ranged = bool(np.any(short.low != short.scores) or np.any(short.high != short.scores))
+        ranged = _scores_uncertain(short, request)
         base_raw = weightings[-1 - len(scenarios_of(appraisal, long_list.criteria_set))].raw
         spans: list[WeightModel] = []
         if len(origin.members) > 1:
             from .analysis.members import span_models
 
-            spans = list(span_models(_member_leaf_weights(appraisal, origin, ranking)))
+            spans = list(span_models(_member_leaf_weights(origin, short.tree)))
         rankings = request.rankings
         if not rankings and not request.weight_ranges and request.weights_over == "tree":
             rankings = tuple(d.ranking for d in origin.board if d.ordinal)
@@ -212,7 +214,7 @@ def run(appraisal: Appraisal, request: Request = Request(), *,
     members = None
     if origin.members and (request.sensitivity or request.member_views):
         shared = sensitivity.extra if sensitivity is not None and sensitivity.extra else None
-        members = _members(appraisal, cs, origin, ranking, method, request, seed,
+        members = _members(cs, origin, ranking, method, request, seed,
                            (shared[0], shared[1]) if shared else None)
     return AppraisalResult(appraisal=appraisal, method=method, seed=seed, long_list=long_list,
                            ranking=ranking, weightings=weightings, scenarios=scenarios,
@@ -246,7 +248,8 @@ def _origin(appraisal: Appraisal, cs: CriteriaSet,
         if appraisal.criteria_set(m.criteria_set).id != cs.id:
             raise UsageError(f"member '{m.id}' weighs the criteria set "
                              f"'{appraisal.criteria_set(m.criteria_set).id}', not '{cs.id}'")
-    means: dict[str | None, str] = {}
+    raws = tuple(member_raw(appraisal, m) for m in chosen)
+    group, means = group_raw(appraisal, chosen, cs) if chosen else ({}, {})
     own: dict[str, float] | None = None
     label = "the board's weights"
     source = request.weights_from
@@ -254,56 +257,52 @@ def _origin(appraisal: Appraisal, cs: CriteriaSet,
         if not chosen:
             raise UsageError("--weights-from group needs members (members/*.yaml or "
                              "members: in a single file); this appraisal has none")
-        own, means = group_raw(appraisal, chosen, cs)
-        label = "the members' weights taken together"
+        own, label = group, "the members' weights taken together"
     elif source != "board":
         member = appraisal.member(source)
         if appraisal.criteria_set(member.criteria_set).id != cs.id:
             raise UsageError(f"member '{member.id}' weighs another criteria set")
         own = member_raw(appraisal, member)
         label = f"the weights of {who(member.name)}"
-    if chosen and not means:
-        means = group_raw(appraisal, chosen, cs)[1]
     origin = WeightOrigin(board=board_derived(cs),
                           members=tuple((m, member_derived(appraisal, m)) for m in chosen),
-                          means=means, weights_from=source, label=label)
+                          means=means, weights_from=source, label=label, raws=raws,
+                          group=group)
     return origin, own
 
 
-def _member_leaf_weights(appraisal: Appraisal, origin: WeightOrigin,
-                         ranking: Ranking) -> np.ndarray:
+def _on_tree(tree: CriteriaTree, raw: Mapping[str, float]) -> np.ndarray:
+    """Raw weights by criterion id as an array in the tree's node order."""
+    return np.array([raw[c] for c in tree.ids], dtype=float)
+
+
+def _member_leaf_weights(origin: WeightOrigin, tree: CriteriaTree) -> np.ndarray:
     """The chosen members' leaf weights on the analysed tree (rows in their order)."""
-    tree = ranking.problem.tree
-    return np.array([tree.leaf_weights(np.array([member_raw(appraisal, m)[c] for c in tree.ids]))
-                     for m, _ in origin.members])
+    return np.array([tree.leaf_weights(_on_tree(tree, raw)) for raw in origin.raws])
 
 
-def _members(appraisal: Appraisal, cs: CriteriaSet, origin: WeightOrigin, ranking: Ranking,
-             method: Method, request: Request, seed: int,
+def _scores_uncertain(problem: Problem, request: Request) -> bool:
+    """The request's score_uncertainty, or (None) whether any score states a range."""
+    if request.score_uncertainty is not None:
+        return request.score_uncertainty
+    return bool(np.any(problem.low != problem.scores) or np.any(problem.high != problem.scores))
+
+
+def _members(cs: CriteriaSet, origin: WeightOrigin, ranking: Ranking, method: Method,
+             request: Request, seed: int,
              runs: tuple[SmaaResult, SmaaResult] | None) -> MembersAnalysis:
     from .analysis.members import analyse_members
 
-    tree = ranking.problem.tree
-    chosen = [m for m, _ in origin.members]
-
-    def on_tree(raw: Mapping[str, float]) -> np.ndarray:
-        return np.array([raw[c] for c in tree.ids], dtype=float)
-
-    def leaf(raw: Mapping[str, float]) -> np.ndarray:
-        return tree.leaf_weights(on_tree(raw))
-
-    raws = np.array([on_tree(member_raw(appraisal, m)) for m in chosen])
-    weights = np.array([tree.leaf_weights(r) for r in raws])
-    group, means = group_raw(appraisal, chosen, cs)
-    samples = request.samples
     short = ranking.problem
-    ranged = request.score_uncertainty
-    if ranged is None:
-        ranged = bool(np.any(short.low != short.scores) or np.any(short.high != short.scores))
-    views = analyse_members(short, method, [(m.id, m.name, m.role) for m in chosen], weights,
-                            leaf(group), leaf(board_raw(cs)), means, samples=samples,
-                            seed=seed, score_uncertainty=ranged, runs=runs)
-    return replace(views, member_raw=raws, group_raw=on_tree(group))
+    tree = short.tree
+    views = analyse_members(
+        short, method, [(m.id, m.name, m.role) for m, _ in origin.members],
+        _member_leaf_weights(origin, tree), tree.leaf_weights(_on_tree(tree, origin.group)),
+        tree.leaf_weights(_on_tree(tree, board_raw(cs))), origin.means,
+        samples=request.samples, seed=seed, score_uncertainty=_scores_uncertain(short, request),
+        runs=runs)
+    return replace(views, member_raw=np.array([_on_tree(tree, r) for r in origin.raws]),
+                   group_raw=_on_tree(tree, origin.group))
 
 
 def rank(appraisal: Appraisal, criteria: str | None = None,

@@ -31,7 +31,7 @@ from ..core.ordering import competition_ranks
 from ..core.problem import FloatArray, IntArray, Problem
 from ..methods import Method
 from .distance import Move, node_matrix, solve_move, total_moved
-from .sampling import WeightRanges, _into
+from .sampling import WeightRanges, into
 from .smaa import SmaaResult, smaa_runs
 
 
@@ -96,7 +96,7 @@ class MembersHull:
     def sample(self, rng: np.random.Generator, k: int,
                out: FloatArray | None = None) -> FloatArray:
         mix = rng.dirichlet(np.ones(self.weights.shape[0]), size=k)
-        return _into(mix @ self.weights, out)
+        return into(mix @ self.weights, out)
 
     def describe(self) -> str:
         return (f"blends of the {self.weights.shape[0]} members' weights (mixing shares "

@@ -56,7 +56,8 @@ class WeightModel(Protocol):
         ...
 
 
-def _into(w: FloatArray, out: FloatArray | None) -> FloatArray:
+def into(w: FloatArray, out: FloatArray | None) -> FloatArray:
+    """``w`` written into ``out`` when one is given (the samplers' output buffer)."""
     if out is None:
         return w
     out[...] = w
@@ -121,7 +122,7 @@ class OrdinalWeights:
         lam = uniform_simplex(rng, k, len(self.groups))
         # weight per criterion of group h = sum_{g >= h} lam_g / cum_g (reverse cumsum)
         per = np.cumsum((lam / self._cum)[:, ::-1], axis=1)[:, ::-1]
-        return _into(per[:, self._group_of], out)
+        return into(per[:, self._group_of], out)
 
     def describe(self) -> str:
         parts = [" = ".join(f"#{i}" for i in g) for g in self.groups]
@@ -169,11 +170,11 @@ class WeightRanges:
     def sample(self, rng: np.random.Generator, k: int,
                out: FloatArray | None = None) -> FloatArray:
         if len(self.pieces) == 1:
-            return _into(self.pieces[0].sample(rng, k), out)
+            return into(self.pieces[0].sample(rng, k), out)
         counts = rng.multinomial(k, self._p)
         w = np.concatenate([b.sample(rng, int(c))
                             for b, c in zip(self.pieces, counts, strict=True)])
-        return _into(w[rng.permutation(k)], out)
+        return into(w[rng.permutation(k)], out)
 
     def describe(self) -> str:
         spans = ", ".join(f"{a:.3g}-{b:.3g}" for a, b in zip(self.low, self.high, strict=True))

@@ -25,7 +25,7 @@ import numpy as np
 
 from ..core.problem import CriteriaTree, FloatArray
 from ..errors import UsageError
-from .sampling import UniformSimplex, WeightModel
+from .sampling import UniformSimplex, WeightModel, into
 
 DEFAULT_SPREAD = 0.5
 """Around the board's weights, by default each raw weight may be this fraction lower or
@@ -55,13 +55,6 @@ def _multiply_down(tree: CriteriaTree, local: FloatArray) -> FloatArray:
     return local
 
 
-def _into(w: FloatArray, out: FloatArray | None) -> FloatArray:
-    if out is None:
-        return w
-    out[...] = w
-    return out
-
-
 class TreeWeights:
     """Each sibling group's shares uniform on its simplex (or from ``models``: a
     :class:`~appraisal.analysis.sampling.WeightModel` over a group's children, keyed by
@@ -89,7 +82,7 @@ class TreeWeights:
         local = np.empty((k, len(self.tree.ids)))
         for p in sorted(self.groups):  # a fixed order: the same seed, the same draws
             local[:, self.groups[p]] = self.models[p].sample(rng, k)
-        return _into(_leaves(self.tree, _multiply_down(self.tree, local)), out)
+        return into(_leaves(self.tree, _multiply_down(self.tree, local)), out)
 
     def describe(self) -> str:
         custom = [p for p, m in self.models.items() if not isinstance(m, UniformSimplex)]
@@ -145,7 +138,7 @@ class BoardWeights:
         sums = np.zeros((k, len(self.tree.ids) + 1))
         np.add.at(sums.T, self.tree.parent + 1, raw.T)
         local = raw / sums[:, self.tree.parent + 1]
-        return _into(_leaves(self.tree, _multiply_down(self.tree, local)), out)
+        return into(_leaves(self.tree, _multiply_down(self.tree, local)), out)
 
     def describe(self) -> str:
         own = (f"; {self.stated} criteri{'on' if self.stated == 1 else 'a'} within the range "

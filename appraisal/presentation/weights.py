@@ -115,11 +115,7 @@ def derived_rows(d: Derived) -> list[list[str]]:
 
 def first_text(view: MemberView, result: AppraisalResult) -> str:
     """The options a view ranks first, as 'option 9, Name' (joined when tied)."""
-    p = result.ranking.problem
-    where = {oid: i for i, oid in enumerate(p.option_ids)}
-    return fmt.joined([fmt.option_label(p.option_numbers[where[o]] if p.option_numbers
-                                        else None, p.option_names[where[o]])
-                       for o in view.first])
+    return fmt.joined([_label(result, o) for o in view.first])
 
 
 def _label(result: AppraisalResult, option_id: str) -> str:

@@ -38,15 +38,17 @@ PLOT_W = 380.0
 ROW_H = 22.0
 
 
-def _chart(chart_id: str, title: str, desc: str, body: list[str], width: float,
-           height: float, data: Block) -> Block:
+def chart_block(chart_id: str, title: str, desc: str, body: list[str], width: float,
+                height: float, data: Block) -> Block:
+    """A chart block (see the module docstring) from its SVG body and data table."""
     return {"id": chart_id, "title": title, "desc": desc, "table": data,
             "svg": frame(chart_id, width, height, title, desc, body),
             "width": f"{width:.0f}", "height": f"{height:.0f}"}
 
 
-def _x_axis(x0: float, y: float, width: float, top: float, ticks: Sequence[float],
-            labels: Sequence[str], vmax: float) -> list[str]:
+def x_axis(x0: float, y: float, width: float, top: float, ticks: Sequence[float],
+           labels: Sequence[str], vmax: float) -> list[str]:
+    """A horizontal axis at ``y`` with grid lines up to ``top`` and tick labels."""
     out = [line(x0, y, x0 + width, y)]
     for t, lab in zip(ticks, labels, strict=True):
         x = x0 + width * t / vmax
@@ -77,7 +79,7 @@ def contributions(chart_id: str, options: Sequence[str], criteria: Sequence[str]
             x += w
         body.append(text(x + 4, y + 15, fmt.points(float(totals[i])), size=10))
     axis_y = top + n * ROW_H + 4
-    body[:0] = _x_axis(LABEL_W, axis_y, PLOT_W, top, ticks, [f"{100 * t:.0f}" for t in ticks],
+    body[:0] = x_axis(LABEL_W, axis_y, PLOT_W, top, ticks, [f"{100 * t:.0f}" for t in ticks],
                        vmax)
     body.append(text(LABEL_W + PLOT_W / 2, axis_y + 30, "Weighted total (points out of 100)",
                      anchor="middle", size=10))
@@ -99,7 +101,7 @@ def contributions(chart_id: str, options: Sequence[str], criteria: Sequence[str]
     data = table(f"{chart_id}-data", "Data: contribution of each criterion to each total "
                  "(points)", ["Option", *criteria, "Total"], rows,
                  [False] + [True] * (len(criteria) + 1))
-    return _chart(chart_id, "Weighted totals and what makes them up", desc, body,
+    return chart_block(chart_id, "Weighted totals and what makes them up", desc, body,
                   LABEL_W + PLOT_W + 60, height, data)
 
 
@@ -124,7 +126,7 @@ def tornado(chart_id: str, criteria: Sequence[str], base: Sequence[float],
         body.append(line(xb, y + 1, xb, y + ROW_H - 1, stroke="#000000", width=2.0))
     axis_y = top + len(criteria) * ROW_H + 4
     ticks = [0.0, 0.2, 0.4, 0.6, 0.8, 1.0]
-    body[:0] = _x_axis(LABEL_W, axis_y, PLOT_W, top, ticks, [fmt.pct(t, 0) for t in ticks],
+    body[:0] = x_axis(LABEL_W, axis_y, PLOT_W, top, ticks, [fmt.pct(t, 0) for t in ticks],
                        1.0)
     body.append(text(LABEL_W + PLOT_W / 2, axis_y + 30,
                      "Share of the total weight (black mark: base weight)", anchor="middle",
@@ -138,7 +140,7 @@ def tornado(chart_id: str, criteria: Sequence[str], base: Sequence[float],
     data = table(f"{chart_id}-data", "Data: weight stability intervals",
                  ["Criterion", "Base weight", "Stays first from", "to", "Then first"], rows,
                  [False, True, True, True, False])
-    return _chart(chart_id, "How far each weight can move before the leader changes", desc,
+    return chart_block(chart_id, "How far each weight can move before the leader changes", desc,
                   body, LABEL_W + PLOT_W + 30, axis_y + 40, data)
 
 
@@ -184,7 +186,7 @@ def heatmap(chart_id: str, options: Sequence[str], acceptability: Matrix,
     data = table(f"{chart_id}-data", "Data: rank acceptability (share of weightings)",
                  ["Option", *(f"Rank {r + 1}" for r in range(ranks))], rows,
                  [False] + [True] * ranks)
-    return _chart(chart_id, "How often each option takes each rank", desc, body,
+    return chart_block(chart_id, "How often each option takes each rank", desc, body,
                   LABEL_W + ranks * cell + 20, foot + 10, data)
 
 
@@ -220,7 +222,7 @@ def scenario_ranks(chart_id: str, options: Sequence[str], scenarios: Sequence[st
     rows = [[opt, *(str(int(r)) for r in ranks[i])] for i, opt in enumerate(options)]
     data = table(f"{chart_id}-data", "Data: rank under each weighting",
                  ["Option", *scenarios], rows, [False] + [True] * s)
-    return _chart(chart_id, "Ranks under each scenario", desc, body,
+    return chart_block(chart_id, "Ranks under each scenario", desc, body,
                   left + (s - 1) * step + 60, height, data)
 
 
@@ -258,7 +260,7 @@ def sweep(chart_id: str, criterion: str, options: Sequence[str], edges: Sequence
     body.append(text(bx + 4, top - 2, f"used: {fmt.pct(base)}", size=10))
     axis_y = top + n * ROW_H + 4
     ticks = [t / 5 * x_max for t in range(6)]
-    body[:0] = _x_axis(left, axis_y, PLOT_W, top, ticks, [fmt.pct(t, 0) for t in ticks],
+    body[:0] = x_axis(left, axis_y, PLOT_W, top, ticks, [fmt.pct(t, 0) for t in ticks],
                        x_max)
     body.append(text(left + PLOT_W / 2, axis_y + 30,
                      f"Weight on {truncate(criterion, 50)} (share of the total)",
@@ -273,5 +275,5 @@ def sweep(chart_id: str, criterion: str, options: Sequence[str], edges: Sequence
     rows = [[opt, *(str(int(r)) for r in ranks[i])] for i, opt in enumerate(options)]
     data = table(f"{chart_id}-data", f"Data: rank as the weight on {criterion} changes",
                  ["Option", *heads], rows, [False] + [True] * k)
-    return _chart(chart_id, f"Ranks as the weight on {criterion} changes", desc, body,
+    return chart_block(chart_id, f"Ranks as the weight on {criterion} changes", desc, body,
                   left + PLOT_W + 140, axis_y + 40, data)

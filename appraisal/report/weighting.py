@@ -23,7 +23,7 @@ from ..presentation.weights import (
     shift_text,
 )
 from .blocks import Block, Numbering, SectionBuilder, table
-from .charts import LABEL_CHARS, LABEL_W, ROW_H, _chart, _x_axis
+from .charts import LABEL_CHARS, LABEL_W, ROW_H, chart_block, x_axis
 from .svg import PALETTE, circle, line, rect, text, text_lines, wrap
 
 PLOT_W = 360.0
@@ -54,7 +54,7 @@ def spread_chart(chart_id: str, criteria: Sequence[str], board: Sequence[float],
         body.append(line(xb, y + 2, xb, y + ROW_H - 2, stroke="#000000", width=2.0))
     axis_y = top + len(criteria) * ROW_H + 4
     ticks = [t / 100 for t in range(0, round(vmax * 100) + 1, 5)]
-    body[:0] = _x_axis(LABEL_W, axis_y, PLOT_W, top, ticks, [fmt.pct(t, 0) for t in ticks],
+    body[:0] = x_axis(LABEL_W, axis_y, PLOT_W, top, ticks, [fmt.pct(t, 0) for t in ticks],
                        vmax)
     body.append(text(LABEL_W + PLOT_W / 2, axis_y + 30,
                      "Share of the total weight (black mark: the board's weight)",
@@ -76,7 +76,7 @@ def spread_chart(chart_id: str, criteria: Sequence[str], board: Sequence[float],
             for i, c in enumerate(criteria)]
     data = table(f"{chart_id}-data", "Data: each member's share of the total weight",
                  ["Criterion", "Board", *names], rows, [False] + [True] * (len(names) + 1))
-    return _chart(chart_id, "Where the members' weights differ", desc, body,
+    return chart_block(chart_id, "Where the members' weights differ", desc, body,
                   LABEL_W + PLOT_W + 40, legend_y + 16 * len(names), data)
 
 
