@@ -53,6 +53,18 @@ def _form() -> click.Command:
     return command
 
 
+def _value() -> click.Command:
+    from .value import command
+
+    return command
+
+
+def _longlist() -> click.Command:
+    from .longlist import command
+
+    return command
+
+
 def _schema() -> click.Command:
     from .schema import command
 
@@ -61,7 +73,8 @@ def _schema() -> click.Command:
 
 COMMANDS: dict[str, Callable[[], click.Command]] = {
     "validate": _validate, "rank": _rank, "sensitivity": _sensitivity, "report": _report,
-    "schema": _schema, "weights": _weights, "form": _form}
+    "schema": _schema, "weights": _weights, "form": _form, "value": _value,
+    "longlist": _longlist}
 """Every command, by name, with the function that imports it."""
 
 

@@ -184,3 +184,9 @@ def echo_left_out(missing: list[str]) -> None:
                    "paper: in the appraisal to include them):", err=True)
         for item in missing:
             click.echo(f"  - {item}", err=True)
+
+
+def echo_warnings(warnings: tuple[str, ...] | list[str]) -> None:
+    """Warnings (what the short list lacks against the guidance) on stderr."""
+    for w in warnings:
+        click.echo(f"warning: {w}", err=True)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from ..errors import Diagnostic
 from .diagnostics import did_you_mean
 from .elicit_checks import elicit_rules
+from .greenbook_checks import greenbook_rules
 from .models import (
     CriteriaSet,
     Criterion,
@@ -60,7 +61,7 @@ def run(parts: Parts, smap: SourceMap) -> list[Diagnostic]:
     criteria set ``parts.only_set`` or, when None, for every set."""
     found: list[Found] = []
     for rule in (_criteria_rules, _option_rules, _scenario_rules, _meta_rules,
-                 elicit_rules):
+                 elicit_rules, greenbook_rules):
         found.extend(rule(parts))
     out = []
     for path, expected, what in found:
@@ -76,13 +77,13 @@ def _named(kind: str, ident: str, name: str) -> str:
     return f"{kind} '{shorten(ident)}' ({shorten(name)})"
 
 
-def _tree_paths(nodes: tuple[Criterion, ...], base: PathKey
+def tree_paths(nodes: tuple[Criterion, ...], base: PathKey
                 ) -> Iterator[tuple[Criterion, PathKey]]:
     """Each criterion with its data path."""
     for i, node in enumerate(nodes):
         path = (*base, i)
         yield node, path
-        yield from _tree_paths(node.criteria, (*path, "criteria"))
+        yield from tree_paths(node.criteria, (*path, "criteria"))
 
 
 def _duplicates(items: list[tuple[PathKey, str]], what: str) -> Iterator[Found]:
@@ -110,7 +111,7 @@ def _leaves(parts: Parts) -> tuple[dict[str, _Leaf], dict[str, Criterion]]:
     parents: dict[str, Criterion] = {}
     covers = parts.repairs.covers
     for set_path, cs in parts.criteria:
-        for crit, path in _tree_paths(cs.criteria, (*set_path, "criteria")):
+        for crit, path in tree_paths(cs.criteria, (*set_path, "criteria")):
             if not crit.is_leaf:
                 parents.setdefault(crit.id, crit)
                 continue
@@ -125,7 +126,7 @@ def _criteria_rules(parts: Parts) -> Iterator[Found]:
     shared: dict[str, tuple[str, Scale, str, PathKey]] = {}
     for set_path, cs in parts.criteria:
         base = (*set_path, "criteria")
-        nodes = list(_tree_paths(cs.criteria, base))
+        nodes = list(tree_paths(cs.criteria, base))
         yield from _duplicates([(p, c.id) for c, p in nodes], f"criterion (in set '{cs.id}')")
         if sum(c.weight for c in cs.criteria) == 0:
             yield base, "at least one criterion with a weight above 0", "all weights 0"

@@ -20,6 +20,16 @@ from pydantic import BeforeValidator, Field, model_validator
 from ..core.limits import MAX_SEED
 from ..errors import UsageError
 from .elicit import GroupWeighting, Member
+from .greenbook import (
+    Costing,
+    CostLine,
+    FrameworkEntry,
+    MoneyLine,
+    Objective,
+    OptionsFramework,
+    Role,
+    SuccessFactor,
+)
 from .modelbase import Frozen, Id, Number, Weight
 
 __all__ = ["GroupWeighting", "Id", "Member", "Number", "Weight"]
@@ -118,6 +128,9 @@ class Criterion(Frozen):
     criteria: tuple[Criterion, ...] = Field(
         default=(), description="Sub-criteria: the criterion is then a parent, options "
                                 "score its leaves, and its weight multiplies down.")
+    serves: tuple[Id, ...] = Field(
+        default=(), description="The spending objectives and critical success factors "
+                                "(ids) this criterion measures.")
 
     @model_validator(mode="after")
     def _range_holds_the_weight(self) -> Criterion:
@@ -165,6 +178,15 @@ class Option(Frozen):
         default_factory=dict, description="Leaf criterion id -> a score (a number, or a "
                                           "mapping with value, low, high, rationale, "
                                           "evidence).")
+    role: Role | None = Field(default=None, description="Its role on the Green Book short "
+                              "list: business_as_usual, do_minimum or preferred_way_forward.")
+    framework: dict[str, FrameworkEntry] = Field(
+        default_factory=dict, description="Options framework dimension id -> the option's "
+                                          "choice, its status and the reason.")
+    costs: tuple[CostLine, ...] = Field(default=(), description="Cost lines by year "
+                                        "(capital or revenue, real base-year prices).")
+    benefits: tuple[MoneyLine, ...] = Field(default=(), description="Monetised benefit "
+                                            "lines by year (for net present social value).")
 
 
 class Scenario(Frozen):
@@ -266,6 +288,16 @@ class Meta(Frozen):
         default="auto", description="How members' weights combine into the group's, "
         "group by group: auto takes the geometric mean where every member judged the "
         "group in pairs and the arithmetic mean elsewhere.")
+    objectives: tuple[Objective, ...] = Field(
+        default=(), description="Spending objectives (SMART: each with a measure and a "
+                                "date).")
+    critical_success_factors: tuple[SuccessFactor, ...] = Field(
+        default=(), description="Critical success factors.")
+    options_framework: OptionsFramework = Field(
+        default=OptionsFramework(), description="The dimensions of the options framework "
+                                                "filter (default: the Green Book's five).")
+    costing: Costing | None = Field(default=None, description="How costs are stated and "
+                                    "discounted (needed when options have costs).")
     paper: Paper | None = Field(default=None,
                                 description="Narrative of the appraisal paper (optional).")
 

@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .analysis.closeness import FLIP_SHARE
-from .analysis.ranking import Ranking, rank_problem
-from .core.limits import DEFAULT_SAMPLES, MAX_SAMPLES, MAX_SEED
-from .core.problem import CriteriaTree, Problem, Weighting
-from .errors import UsageError
-from .input.compile import compile_problem, resolve_set, scenarios_of, weighting
-from .input.derive import (
+from ..analysis.closeness import FLIP_SHARE
+from ..analysis.ranking import Ranking, rank_problem
+from ..core.limits import DEFAULT_SAMPLES, MAX_NUMBER, MAX_SAMPLES, MAX_SEED
+from ..core.problem import CriteriaTree, Problem, Weighting
+from ..errors import UsageError
+from ..input.compile import compile_problem, resolve_set, scenarios_of, weighting
+from ..input.derive import (
     Derived,
     board_derived,
     board_raw,
@@ -28,15 +28,17 @@ from .input.derive import (
     member_derived,
     member_raw,
 )
-from .input.models import Appraisal, CriteriaSet, Member, Scenario
-from .methods import Method, get_method
+from ..input.models import Appraisal, CriteriaSet, Member, Scenario
+from ..methods import Method, get_method
+from .economic import Benchmark, benchmark_of, shortlist_warnings, value_of
 
 if TYPE_CHECKING:
-    from .analysis.members import MembersAnalysis
-    from .analysis.sampling import WeightModel
-    from .analysis.scenarios import ScenarioComparison
-    from .analysis.sensitivity import Sensitivity
-    from .analysis.smaa import SmaaResult
+    from ..analysis.members import MembersAnalysis
+    from ..analysis.sampling import WeightModel
+    from ..analysis.scenarios import ScenarioComparison
+    from ..analysis.sensitivity import Sensitivity
+    from ..analysis.smaa import SmaaResult
+    from ..analysis.value import ValueForMoney
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,9 @@ class Request:
     one tuple weighing the same) restrict them (:mod:`appraisal.analysis.weightspec`).
     ``tolerance`` replaces the scoring resolution and ``flip_share`` sets the swaps that
     make options indistinguishable (:mod:`appraisal.analysis.closeness`).
+    The value for money (:mod:`.economic`) is computed whenever options have costs, its
+    Monte Carlo with the sensitivity analysis or ``value_uncertainty``; ``wtp`` replaces
+    the costing's willingness to pay per benefit point.
     ``weights_from`` chooses whose weights are analysed: "board" (the criteria's own or
     derived, :mod:`appraisal.input.derive`), "group" (the members' taken together) or a
     member's id; ``members`` limits the members counted (default: all who weigh the
@@ -79,6 +84,8 @@ class Request:
     weights_from: str = "board"
     members: tuple[str, ...] = ()
     member_views: bool = False  # the members' views without the sensitivity analysis
+    wtp: float | None = None  # willingness to pay per benefit point (default: the costing's)
+    value_uncertainty: bool = False  # the value-for-money Monte Carlo without sensitivity
 
 
 @dataclass(frozen=True)
@@ -109,7 +116,9 @@ class AppraisalResult:
     weightings compared (the requested one when it differs from the base, the base
     weights, then every scenario of the criteria set) and ``scenarios`` their
     comparison; ``sensitivity`` every sensitivity analysis. The last two are None
-    unless the request asked for the sensitivity analysis.
+    unless the request asked for the sensitivity analysis. ``benchmark`` is business as
+    usual (kept even when it fails a gate), ``value`` the value for money (None without
+    costs) and ``warnings`` what the short list lacks against the Green Book.
     """
 
     appraisal: Appraisal
@@ -122,6 +131,9 @@ class AppraisalResult:
     sensitivity: Sensitivity | None
     origin: WeightOrigin | None = None
     members: MembersAnalysis | None = None
+    benchmark: Benchmark | None = None
+    value: ValueForMoney | None = None
+    warnings: tuple[str, ...] = ()
 
     @property
     def criteria_set(self) -> str:
@@ -173,6 +185,9 @@ def run(appraisal: Appraisal, request: Request = Request(), *,
         raise UsageError(f"samples must be from 0 to {MAX_SAMPLES:,}; found {request.samples}")
     if request.seed is not None and not 0 <= request.seed <= MAX_SEED:
         raise UsageError(f"the seed must be from 0 to {MAX_SEED:,}; found {request.seed}")
+    if request.wtp is not None and not 0 < request.wtp <= MAX_NUMBER:
+        raise UsageError("the willingness to pay must be above 0 and at most "
+                         f"{MAX_NUMBER:g}; found {request.wtp:g}")
     method = get_method(request.method or appraisal.method)
     seed = appraisal.seed if request.seed is None else request.seed
     cs = resolve_set(appraisal, request.criteria, request.scenario)
@@ -183,9 +198,9 @@ def run(appraisal: Appraisal, request: Request = Request(), *,
     weightings: tuple[Weighting, ...] = ()
     scenarios = sensitivity = None
     if request.sensitivity:
-        from .analysis.scenarios import compare_scenarios
-        from .analysis.sensitivity import analyse, check_analysable
-        from .analysis.weightspec import any_weights, board_weights
+        from ..analysis.scenarios import compare_scenarios
+        from ..analysis.sensitivity import analyse, check_analysable
+        from ..analysis.weightspec import any_weights, board_weights
 
         check_analysable(ranking)
         weightings = _weightings(
@@ -197,7 +212,7 @@ def run(appraisal: Appraisal, request: Request = Request(), *,
         base_raw = weightings[-1 - len(scenarios_of(appraisal, long_list.criteria_set))].raw
         spans: list[WeightModel] = []
         if len(origin.members) > 1:
-            from .analysis.members import span_models
+            from ..analysis.members import span_models
 
             spans = list(span_models(_member_leaf_weights(origin, short.tree)))
         rankings = request.rankings
@@ -216,9 +231,15 @@ def run(appraisal: Appraisal, request: Request = Request(), *,
         shared = sensitivity.extra if sensitivity is not None and sensitivity.extra else None
         members = _members(cs, origin, ranking, method, request, seed,
                            (shared[0], shared[1]) if shared else None)
+    value = value_of(appraisal, long_list, method, ranking, wtp=request.wtp,
+                     samples=request.samples
+                     if request.sensitivity or request.value_uncertainty else 0,
+                     seed=seed, score_uncertainty=_scores_uncertain(long_list, request))
     return AppraisalResult(appraisal=appraisal, method=method, seed=seed, long_list=long_list,
                            ranking=ranking, weightings=weightings, scenarios=scenarios,
-                           sensitivity=sensitivity, origin=origin, members=members)
+                           sensitivity=sensitivity, origin=origin, members=members,
+                           benchmark=benchmark_of(appraisal, long_list, method, ranking),
+                           value=value, warnings=shortlist_warnings(appraisal, ranking))
 
 
 _ROLES = ("cabinet", "director", "chief", "head", "chair", "leader", "deputy", "member",
@@ -291,7 +312,7 @@ def _scores_uncertain(problem: Problem, request: Request) -> bool:
 def _members(cs: CriteriaSet, origin: WeightOrigin, ranking: Ranking, method: Method,
              request: Request, seed: int,
              runs: tuple[SmaaResult, SmaaResult] | None) -> MembersAnalysis:
-    from .analysis.members import analyse_members
+    from ..analysis.members import analyse_members
 
     short = ranking.problem
     tree = short.tree

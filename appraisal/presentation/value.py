@@ -1,0 +1,289 @@
+"""The economic case in words, tables and JSON: money as a council writes it, the
+options framework, the value-for-money rows and the switching-value sentences.
+
+No computation beyond subtraction from the benchmark: every figure comes from
+:class:`~appraisal.analysis.value.ValueForMoney`.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from ..analysis.value import ValueForMoney
+from ..input.greenbook import ROLE_NAMES, STATUS_NAMES, Costing
+from ..input.models import Appraisal
+from ..pipeline import AppraisalResult
+from . import formatting as fmt
+
+_UNIT = {"millions": "m", "thousands": "k", "pounds": ""}
+_UNIT_WORDS = {"millions": "£ million", "thousands": "£ thousand", "pounds": "£"}
+STATUS_LABEL = {"frontier": "on the frontier", "dominated": "dominated",
+                "extended": "extendedly dominated", "excluded": "benchmark only"}
+STATUS_SHORT = {"frontier": "frontier", "dominated": "dominated", "extended": "extended",
+                "excluded": "benchmark"}
+
+
+def pts(points: float) -> str:
+    """Benefit points (already out of 100) as the paper prints them: '68.5'."""
+    return fmt.points(points / 100)
+
+
+def money(amount: float, costing: Costing | None, places: int | None = None) -> str:
+    """An amount as a paper prints it: '£12.3m', '£1.25m', '-£0.40m', '£450k', '£1,250'.
+    Two decimals below 10 of the unit, one from 10, none from 1,000."""
+    if amount is None or (isinstance(amount, float) and math.isnan(amount)):
+        return "-"
+    if math.isinf(amount):
+        return "no limit"
+    unit = _UNIT[costing.amounts_in if costing else "pounds"]
+    size = abs(amount)
+    if places is None:
+        places = 0 if (size >= 1000 or not unit) else (1 if size >= 10 else 2)
+    text = f"£{size:,.{places}f}{unit}"
+    if float(f"{size:.{places}f}") == 0:
+        return text
+    return f"-{text}" if amount < 0 else text
+
+
+def unit_words(costing: Costing | None) -> str:
+    """'£ million' for a table heading."""
+    return _UNIT_WORDS[costing.amounts_in if costing else "pounds"]
+
+
+def year_label(year: int, costing: Costing | None) -> str:
+    """2018 -> '2018/19' for financial years."""
+    if costing is not None and costing.years == "financial":
+        return f"{year}/{(year + 1) % 100:02d}"
+    return str(year)
+
+
+def role_label(appraisal: Appraisal, option_id: str) -> str:
+    option = next((o for o in appraisal.options if o.id == option_id), None)
+    return ROLE_NAMES[option.role] if option is not None and option.role else ""
+
+
+def framework_rows(appraisal: Appraisal) -> list[dict[str, Any]]:
+    """The options framework: per option its label, role and per dimension the choice,
+    status and reason ('' where the option states nothing for a dimension)."""
+    dims = appraisal.options_framework.dimensions
+    rows = []
+    for o in appraisal.options:
+        cells = []
+        for d in dims:
+            e = o.framework.get(d.id)
+            cells.append({"dimension": d.id, "choice": e.choice if e else "",
+                          "status": STATUS_NAMES[e.status] if e else "",
+                          "status_id": e.status if e else "",
+                          "reason": e.reason if e else "",
+                          "against": list(e.against) if e else []})
+        rows.append({"id": o.id, "label": o.name if o.number is None else f"{o.number}. {o.name}",
+                     "role": ROLE_NAMES[o.role] if o.role else "", "cells": cells})
+    return rows
+
+
+def _short(v: ValueForMoney, i: int | None) -> str:
+    return "" if i is None else v.labels[i]
+
+
+def switching_sentences(v: ValueForMoney, costing: Costing | None) -> list[str]:
+    """The preferred option's place on the frontier and its switching values, in words."""
+    if v.preferred is None or v.switching is None:
+        return []
+    s, p = v.switching, v.labels[v.preferred]
+    who = "The preferred way forward, " + p + "," if v.preferred_is_role else \
+        "The leading option, " + p + ","
+    out = []
+    if v.frontier.status[v.preferred] != "frontier":
+        need_cost = -s.overrun
+        need_points = -s.shortfall
+        out.append(f"{who} is not on the value-for-money frontier: it would join it if its "
+                   f"net present cost fell by {money(need_cost, costing)} or its benefit "
+                   f"rose by {pts(need_points)} points.")
+    else:
+        over = ("whatever its cost, since no other option gives as much benefit"
+                if math.isinf(s.overrun) else
+                f"unless its net present cost rises by more than {money(s.overrun, costing)}"
+                f" ({fmt.pct(s.overrun_share, 0)} of it)")
+        short = ("" if math.isinf(s.shortfall) else
+                 f"; it would also leave it if its benefit fell by more than "
+                 f"{pts(s.shortfall)} points ({fmt.pct(s.shortfall_share, 0)})")
+        out.append(f"{who} is on the value-for-money frontier and stays on it {over}"
+                   f"{short}.")
+    if v.best_range is not None:
+        lo, hi = v.best_range
+        span = (f"above {money(lo, costing)} a point" if math.isinf(hi) else
+                f"from {money(lo, costing)} to {money(hi, costing)} a point")
+        out.append(f"It gives the most net benefit (benefit valued at a price per point, "
+                   f"less cost) for a willingness to pay {span}.")
+    if s.wtp is not None and s.rival is not None and s.wtp_overrun is not None \
+            and s.wtp_shortfall is not None:
+        rival, at = v.labels[s.rival], money(s.wtp, costing)
+        if s.wtp_overrun >= 0:
+            out.append(f"At the stated willingness to pay of {at} a point, {rival} would "
+                       f"become better value if the preferred option's cost rose by more "
+                       f"than {money(s.wtp_overrun, costing)} or its benefit fell by more "
+                       f"than {pts(s.wtp_shortfall)} points.")
+        else:
+            out.append(f"At the stated willingness to pay of {at} a point, {rival} gives "
+                       f"more net benefit, by {money(-s.wtp_overrun, costing)}.")
+    return out
+
+
+def _number(label: str) -> str:
+    head = label.split(".", 1)[0]
+    return head if head.isdigit() else label
+
+
+def frontier_sentence(v: ValueForMoney) -> str:
+    """Which options are on the frontier and why the others are not (dominated options
+    grouped by the option that dominates them)."""
+    f = v.frontier
+    on = [v.labels[i] for i in f.order]
+    parts = [f"On the value-for-money frontier, from the cheapest: {fmt.joined(on)}."]
+    groups: dict[int, list[int]] = {}
+    for i, status in enumerate(f.status):
+        if status == "dominated":
+            groups.setdefault(f.by[i][0], []).append(i)
+    for by, members in groups.items():
+        names = [_number(v.labels[i]) for i in members]
+        what = (f"Option {names[0]} is" if len(names) == 1 else
+                f"Options {fmt.joined(names)} are")
+        parts.append(f"{what} dominated by option {_number(v.labels[by])}, which costs no "
+                     "more and gives at least as much benefit.")
+    for i, status in enumerate(f.status):
+        if status == "extended":
+            a, b = f.by[i]
+            parts.append(f"Option {_number(v.labels[i])} is extendedly dominated: a mix of "
+                         f"options {_number(v.labels[a])} and {_number(v.labels[b])} would "
+                         "give as much benefit for less.")
+    if v.benchmark is not None and f.status[v.benchmark] == "excluded":
+        parts.append(f"Business as usual ({v.labels[v.benchmark]}) fails a gate, so it is "
+                     "shown as the benchmark but is not a choice on the frontier.")
+    return " ".join(parts)
+
+
+def value_rows(v: ValueForMoney, costing: Costing | None) -> list[dict[str, Any]]:
+    """One formatted row per option compared (cost order), with its change from
+    business as usual."""
+    order = np.lexsort((-v.benefit, v.cost))
+    b = v.benchmark
+    rows = []
+    for i in order:
+        i = int(i)
+        f = v.frontier
+        icer = f.icer[i]
+        rows.append({
+            "id": v.option_ids[i], "label": v.labels[i],
+            "benchmark": i == b, "fails_gates": bool(v.fails_gates[i]),
+            "preferred": i == v.preferred,
+            "points": pts(v.benefit[i]), "npc": money(v.cost[i], costing),
+            "npc_before_bias": money(v.cost_before_bias[i], costing),
+            "capital": money(v.capital[i], costing), "revenue": money(v.revenue[i], costing),
+            "npsv": money(v.npsv[i], costing),
+            "delta_cost": "" if b is None or i == b else
+            ("+" if v.cost[i] - v.cost[b] > 0 else "") + money(v.cost[i] - v.cost[b], costing),
+            "delta_points": "" if b is None or i == b else
+            ("+" if v.benefit[i] > v.benefit[b] else "") + pts(v.benefit[i] - v.benefit[b]),
+            "status": STATUS_LABEL[f.status[i]], "status_short": STATUS_SHORT[f.status[i]],
+            "icer": "" if np.isnan(icer) else money(float(icer), costing),
+        })
+    return rows
+
+
+def value_to_dict(result: AppraisalResult) -> dict[str, Any]:
+    """The value-for-money analysis as JSON-ready data (amounts in the costing's unit)."""
+    from .export import _version, clean
+
+    v = result.value
+    a = result.appraisal
+    costing = a.costing
+    head: dict[str, Any] = {
+        "tool": f"appraisal {_version()}", "input_digest": result.input_digest,
+        "seed": result.seed, "criteria_set": result.criteria_set,
+        "scenario": result.scenario, "weights_from": result.origin.weights_from
+        if result.origin else "board", "warnings": list(result.warnings)}
+    if v is None or costing is None:
+        return {**head, "value_for_money": None}
+    f = v.frontier
+    u = v.uncertainty
+    options = []
+    for i, oid in enumerate(v.option_ids):
+        b = v.benchmark
+        options.append({
+            "id": oid, "label": v.labels[i], "role": role_label(a, oid) or None,
+            "fails_gates": bool(v.fails_gates[i]), "benefit_points": v.benefit[i],
+            "npc": v.cost[i], "npc_before_optimism_bias": v.cost_before_bias[i],
+            "capital_pv": v.capital[i], "revenue_pv": v.revenue[i],
+            "benefits_pv": v.benefits_pv[i], "npsv": v.npsv[i],
+            "cost_vs_benchmark": None if b is None else v.cost[i] - v.cost[b],
+            "points_vs_benchmark": None if b is None else v.benefit[i] - v.benefit[b],
+            "frontier": f.status[i],
+            "dominated_by": [v.option_ids[j] for j in f.by[i]],
+            "icer": f.icer[i],
+            "costs_by_year": {year_label(v.base_year + t, costing): v.yearly[i, t]
+                              for t in range(v.yearly.shape[1])},
+            "npc_p5": u.cost_low[i] if u else None, "npc_p95": u.cost_high[i] if u else None,
+            "on_frontier_share": u.on_frontier[i] if u else None,
+            "best_value_share": u.best_value[i] if u and u.best_value is not None else None,
+        })
+    s = v.switching
+    out: dict[str, Any] = clean({
+        **head,
+        "value_for_money": {
+            "units": unit_words(costing), "base_year": costing.base_year,
+            "price_base": costing.price_base,
+            "discount_factors": {year_label(v.base_year + t, costing): v.factors[t]
+                                 for t in range(v.factors.size)},
+            "willingness_to_pay": v.wtp,
+            "benchmark": v.option_ids[v.benchmark] if v.benchmark is not None else None,
+            "preferred": v.option_ids[v.preferred] if v.preferred is not None else None,
+            "frontier": [v.option_ids[i] for i in f.order],
+            "options": options,
+            "left_out_without_costs": list(v.left_out),
+            "switching_values": None if s is None else {
+                "cost_overrun": s.overrun, "cost_overrun_share": s.overrun_share,
+                "benefit_shortfall_points": s.shortfall,
+                "benefit_shortfall_share": s.shortfall_share,
+                "rival_at_wtp": v.option_ids[s.rival] if s.rival is not None else None,
+                "cost_overrun_at_wtp": s.wtp_overrun,
+                "benefit_shortfall_at_wtp": s.wtp_shortfall},
+            "best_value_wtp_range": list(v.best_range) if v.best_range else None,
+            "samples": u.samples if u else 0,
+            "sentences": [frontier_sentence(v), *switching_sentences(v, costing)],
+        }})
+    return out
+
+
+def serves_rows(result: AppraisalResult) -> list[dict[str, Any]]:
+    """Each criterion of the analysed set with the objectives and factors it serves."""
+    from ..input.models import iter_criteria
+
+    a = result.appraisal
+    names = {o.id: o.name for o in a.objectives}
+    names.update({f.id: f.name for f in a.critical_success_factors})
+    cs = a.criteria_set(result.criteria_set)
+    return [{"id": c.id, "name": c.name, "serves": [names.get(s, s) for s in c.serves]}
+            for c in iter_criteria(cs.criteria) if c.serves]
+
+
+def longlist_to_dict(result: AppraisalResult) -> dict[str, Any]:
+    """The options framework as JSON-ready data."""
+    from .export import _version, clean
+
+    a = result.appraisal
+    failed = {s.id: s for s in result.ranking.screened_out}
+    rows = framework_rows(a)
+    for row in rows:
+        row["passes_gates"] = row["id"] not in failed
+    out: dict[str, Any] = clean({
+        "tool": f"appraisal {_version()}", "input_digest": result.input_digest,
+        "criteria_set": result.criteria_set,
+        "dimensions": [d.model_dump() for d in a.options_framework.dimensions],
+        "objectives": [{**o.model_dump(), "by": o.by.isoformat()} for o in a.objectives],
+        "critical_success_factors": [f.model_dump() for f in a.critical_success_factors],
+        "criteria_serve": serves_rows(result),
+        "options": rows, "warnings": list(result.warnings)})
+    return out
