@@ -57,6 +57,7 @@
 
   {% include "numbers.js" %}
   {% include "ranking.js" %}
+  {% include "whatif_value.js" %}
 
   function cell(tag, text, cls) {
     var c = document.createElement(tag);
@@ -96,6 +97,7 @@
     for (var k = 0; k < nNodes; k++) {
       outputs[k].textContent = fmtNum(raw[k]) + " \u2192 " + pct(res.weights.global[k]);
     }
+    if (data.value) { renderValue(res.weights.leaf); }
   }
 
   function fmtNum(x) {
@@ -193,5 +195,5 @@
   window.appraisalWhatIf = {rank: rank, recompute: recompute, setWeights: setWeights,
                             weights: function () { return raw.slice(); },
                             scenarioYaml: scenarioYaml, fixed: fixed, pct: pct,
-                            points: points};
+                            points: points, valueAt: valueAt, money: money};
 })();

@@ -191,3 +191,53 @@ def test_member_picker_shows_each_members_ranking(paper: Path, browser) -> None:
     assert page.locator("#whatif-member").input_value() == ""
     _check(_ranking(page), appraisal.rank(a))
     page.close()
+
+
+def _value_rows(page) -> dict[str, tuple[str, float]]:  # type: ignore[no-untyped-def]
+    rows = page.locator("#whatif-value-rows tr")
+    return {rows.nth(i).get_attribute("data-option-id"):
+            (rows.nth(i).get_attribute("data-status"),
+             float(rows.nth(i).get_attribute("data-benefit")))
+            for i in range(rows.count())}
+
+
+def test_value_for_money_panel_follows_the_weights(paper: Path, browser) -> None:  # type: ignore[no-untyped-def]
+    """At the paper's weights the panel's frontier is the engine's; after moving sliders it
+    is the engine's frontier of the benefits the panel shows, and those benefits are the
+    engine's totals under the panel's weights."""
+    import numpy as np
+
+    from appraisal.analysis.frontier import frontier
+
+    page = browser.new_page()
+    page.goto(paper.as_uri())
+    data = json.loads(page.locator("#whatif-data").text_content())["value"]
+    ids = [o["id"] for o in data["options"]]
+    shown = _value_rows(page)
+    assert [shown[i][0] for i in ids] == data["engine"]["status"]
+    np.testing.assert_allclose([shown[i][1] for i in ids], data["engine"]["benefit"],
+                               rtol=0, atol=1e-9)
+    assert page.locator("#whatif-value svg circle, #whatif-value svg rect").count() == len(ids)
+    tree_ids = json.loads(page.locator("#whatif-data").text_content())["tree"]["ids"]
+    seen = set()
+    for node, value in (("focus", "0"), ("finance", "60"), ("market", "45"),
+                        ("implementation", "0")):
+        slider = page.locator(f'#whatif-sliders input[data-node-id="{node}"]')
+        if slider.count() == 0:
+            continue
+        slider.fill(value)
+        shown = _value_rows(page)
+        raw = page.evaluate("() => window.appraisalWhatIf.weights()")
+        weights = {k: float(w) for k, w in zip(tree_ids, raw, strict=True)}
+        engine = run(appraisal.load(), Request(weights=weights)).value
+        assert engine is not None
+        np.testing.assert_allclose([shown[i][1] for i in engine.option_ids], engine.benefit,
+                                   rtol=0, atol=1e-9)
+        assert [shown[i][0] for i in engine.option_ids] == list(engine.frontier.status)
+        viable = [i for i in ids if shown[i][0] != "excluded"]
+        check = frontier(np.array([data["options"][ids.index(i)]["cost"] for i in viable]),
+                         np.array([shown[i][1] for i in viable]))
+        assert [shown[i][0] for i in viable] == list(check.status)
+        seen.add(tuple(shown[i][0] for i in ids))
+    assert len(seen) > 1, "the sliders should move the frontier"
+    page.close()

@@ -93,7 +93,7 @@ def test_npc_by_hand_and_bau_kept_as_benchmark(tmp_path: Path) -> None:
     assert v.capital[big] == pytest.approx(3.72)
     assert v.benefits_pv[big] == pytest.approx(2 * d2)
     assert v.npsv[big] == pytest.approx(2 * d2 - npc["big"])
-    assert np.isnan(v.npsv[v.option_ids.index("cheap")])
+    assert v.npsv[v.option_ids.index("cheap")] == pytest.approx(-npc["cheap"])  # no benefits: 0
     # benefit points at the weights: q 3/4, g 1/4 on a 0-5 scale
     assert v.benefit[big] == pytest.approx(100.0)
     assert v.benefit[v.option_ids.index("bau")] == pytest.approx(100 * 0.75 * 1 / 5)

@@ -11,7 +11,8 @@ rejected benchmark could "dominate" the viable options (decided in docs/value.md
 
 Net present cost is the sum over an option's cost lines of
 ``amount_t * (1 + uplift / 100) * D_t``; net present social value is the present value
-of its monetised benefits less its net present cost (only for options with benefits).
+of its monetised benefits (none counting as 0) less its net present cost, given when any
+option states monetised benefits.
 
 Monte Carlo: each draw takes one quantile per cost line, the same for every year of the
 line (a line's years move together: an overrun in one year of a set-up budget is not
@@ -45,6 +46,8 @@ from .smaa import block_rng
 VALUE_BLOCK = 2**20
 """The block number of the value-for-money draws in the seed's streams."""
 CHUNK = 4096
+BUDGET = 4_000_000
+"""Most amounts drawn at once (draws x lines x years): about 32 MB of doubles."""
 PERCENTILES = (5.0, 95.0)
 
 
@@ -73,13 +76,14 @@ class ValueForMoney:
     ``benefit``: points out of 100 at the analysed weights; ``cost``: net present cost
     with optimism bias, ``cost_before_bias`` without; ``capital``/``revenue`` its parts;
     ``benefits_pv`` the present value of monetised benefits and ``npsv`` net present
-    social value (NaN without benefits); ``yearly`` the undiscounted costs with
-    optimism bias by year of the period (n, years) and ``factors`` the discount
-    factors. ``benchmark``: business as usual's position (None without one);
-    ``fails_gates``: options kept only as the benchmark. ``preferred``: the option
-    whose switching values are given (the preferred way forward, else the leader),
-    ``switching`` those values, ``best_range`` the willingness to pay over which it
-    gives the most net benefit. ``left_out``: options passing the gates without costs.
+    social value (NaN when no option states monetised benefits); ``yearly`` the
+    undiscounted costs with optimism bias by year of the period (n, years) and
+    ``factors`` the discount factors. ``benchmark``: business as usual's position (None
+    without one); ``fails_gates``: options kept only as the benchmark. ``preferred``:
+    the option whose switching values are given (the preferred way forward, else the
+    leader), ``switching`` those values, ``best_range`` the willingness to pay over
+    which it gives the most net benefit. ``left_out``: options passing the gates without
+    costs.
     """
 
     option_ids: tuple[str, ...]
@@ -145,7 +149,8 @@ def analyse_value(long_list: Problem, method: Method, model: CostModel, passes: 
     yearly = onehot.T @ yearly_lines
     bl = model.benefits
     ben_pv = present_values(bl.amount, model.factors, bl.owner, n_all)
-    ben_pv = np.where(model.valued, ben_pv, np.nan)
+    if not model.valued.any():  # no monetised benefits at all: no social value to state
+        ben_pv = np.full(n_all, np.nan)
     labels = long_list.labels()
     cost, benefit = cost_all[rows], totals[rows]
     viable = passes[rows]
@@ -192,10 +197,11 @@ def _monte_carlo(long_list: Problem, method: Method, model: CostModel, rows: Int
     base_benefit = np.asarray(method.score(sub, sub.weights), dtype=float) * 100
     costs = np.empty((samples, n))
     benefits = np.empty((samples, n))
+    chunk = max(1, min(CHUNK, BUDGET // max(1, lo.size)))  # (draws, lines, years) bounded
     rng_c = block_rng(seed, VALUE_BLOCK, 0)
     rng_s = block_rng(seed, VALUE_BLOCK, 1)
-    for start in range(0, samples, CHUNK):
-        d = min(CHUNK, samples - start)
+    for start in range(0, samples, chunk):
+        d = min(chunk, samples - start)
         u = rng_c.random((2, d, lo.shape[0]))
         small, large = np.minimum(u[0], u[1]), np.maximum(u[0], u[1])
         # triangular(lo, mode, hi) per line, one quantile for all its years

@@ -18,12 +18,15 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ..input.greenbook import ROLE_NAMES, Costing
 from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
 from ..presentation.summary import gate_reason, sentences
+from ..presentation.value import money
 
 if TYPE_CHECKING:
     from ..analysis.smaa import SmaaResult
+    from ..analysis.value import ValueForMoney
 
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 CELL = 7
@@ -79,11 +82,29 @@ def print_ranking(result: AppraisalResult, console: Console | None = None) -> No
         table.add_column("No.", justify="right", no_wrap=True)
     table.add_column("Option", overflow="fold")
     table.add_column("Total", justify="right", no_wrap=True)
+    v = result.value
+    costing = result.appraisal.costing
+    if v is not None:
+        table.add_column("NPC", justify="right", no_wrap=True)
+    roles = {o.id: o.role for o in result.appraisal.options if o.role}
     for o in rows:
         mark = "=" if o.tied else "≈" if o.close_to_above else ""
         number = ["" if o.number is None else str(o.number)] if numbered else []
-        table.add_row(f"{o.rank}{mark}", *number, safe(o.name), fmt.points(o.total))
+        role = f" [{ROLE_NAMES[roles[o.id]]}]" if o.id in roles else ""
+        npc = [] if v is None else [_npc(v, o.id, costing)]
+        table.add_row(f"{o.rank}{mark}", *number, safe(o.name) + role, fmt.points(o.total),
+                      *npc)
+    b = result.benchmark
+    if b is not None and b.fails_gates:
+        bau = next(o for o in result.appraisal.options if o.id == b.id)
+        number = ["" if bau.number is None else str(bau.number)] if numbered else []
+        npc = [] if v is None else [_npc(v, b.id, costing)]
+        table.add_row("-", *number, safe(bau.name) + " [business as usual: benchmark, fails "
+                      "a gate]", fmt.points(b.total), *npc)
     console.print(table)
+    if v is not None:
+        console.print("NPC: net present cost with optimism bias (`appraisal value` compares "
+                      "it with the benefit).")
     if any(o.tied for o in rows):
         console.print("= tied: totals within 1e-9 of each other share a rank.")
     if any(o.close_to_above for o in rows):
@@ -119,6 +140,11 @@ def print_ranking(result: AppraisalResult, console: Console | None = None) -> No
             console.print(f"  {safe(s.name)} ({safe(s.id)}): "
                           + "; ".join(safe(gate_reason(f)) for f in s.failures), soft_wrap=True)
     console.print(Text(f"Input digest {result.input_digest}", style="dim"), soft_wrap=True)
+
+
+def _npc(v: ValueForMoney, option_id: str, costing: Costing | None) -> str:
+    pos = v.position(option_id)
+    return "-" if pos is None else money(float(v.cost[pos]), costing)
 
 
 def _names(ids: Sequence[str], names: dict[str, str]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich import box
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -111,8 +112,9 @@ def print_longlist(result: AppraisalResult, console: Console | None = None) -> N
         console.print(Text(safe(row["label"]), style="bold"))
         for d, cell in zip(dims, row["cells"], strict=True):
             if cell["choice"]:
-                console.print(safe(f"  {d.name}: {cell['choice']} - {cell['status']}. "
-                                   f"{cell['reason']}"))
+                console.print(Padding(Text(safe(f"{d.name} ({cell['status']}): "
+                                                f"{cell['choice']}. {cell['reason']}")),
+                                      (0, 0, 0, 2)))
     refs = [*a.objectives, *a.critical_success_factors]
     if refs:
         console.print()

@@ -6,7 +6,14 @@ from pathlib import Path
 
 import click
 
-from .common import friendly, load_with_scenario, parse_weights, path_argument, weighting_options
+from .common import (
+    echo_warnings,
+    friendly,
+    load_with_scenario,
+    parse_weights,
+    path_argument,
+    weighting_options,
+)
 
 
 @click.command("rank")
@@ -27,6 +34,7 @@ def command(path: Path | None, criteria: str | None, scenario: str | None,
     a, scenario = load_with_scenario(path, criteria, scenario)
     result = run(a, Request(criteria=criteria, scenario=scenario, weights=overrides,
                             method=method, weights_from=weights_from, members=members))
+    echo_warnings(result.warnings)
     if fmt == "json":
         click.echo(to_json(rank_to_dict(result)), nl=False)
     elif fmt == "csv":

@@ -10,6 +10,7 @@ import click
 from ..report import FORMATS
 from .common import (
     echo_left_out,
+    echo_warnings,
     friendly,
     load_with_scenario,
     parse_weights,
@@ -78,3 +79,4 @@ def command(path: Path | None, formats: tuple[str, ...], out: Path,
     for p in written:
         click.echo(f"Wrote {p} ({p.stat().st_size:,} bytes)")
     echo_left_out(left_out(a.paper))
+    echo_warnings(result.warnings)

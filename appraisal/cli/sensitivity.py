@@ -11,6 +11,7 @@ import click
 
 from ..analysis.closeness import FLIP_SHARE
 from .common import (
+    echo_warnings,
     friendly,
     load_with_scenario,
     parse_weights,
@@ -97,6 +98,7 @@ def command(path: Path | None, criteria: str | None, scenario: str | None,
                       weights_from=weights_from, members=members)
     with progress_bar(samples) as progress:
         result = run(a, request, progress=progress)
+    echo_warnings(result.warnings)
     if fmt == "json":
         click.echo(to_json(sensitivity_to_dict(result)), nl=False)
     else:

@@ -34,3 +34,7 @@ def command(path: Path | None, criteria: str | None) -> None:
     from ..report.context import left_out
 
     echo_left_out(left_out(a.paper))
+    from ..pipeline import Request, run
+    from .common import echo_warnings
+
+    echo_warnings(run(a, Request(criteria=criteria)).warnings)

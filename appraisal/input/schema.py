@@ -18,6 +18,19 @@ SECTIONS = (("Appraisal", "The appraisal (`appraisal.yaml`, or the top of a sing
             ("Member", "A board member's view (`members/*.yaml`)"),
             ("GroupWeighting", "A weighting block (in a criteria set's or a member's "
                                "`weighting`; see weights.md)"),
+            ("Objective", "A spending objective (`objectives:` in `appraisal.yaml`; see value.md)"),
+            ("SuccessFactor", "A critical success factor (`critical_success_factors:`)"),
+            ("OptionsFramework", "The options framework (`options_framework:`)"),
+            ("Dimension", "A dimension of the options framework"),
+            ("FrameworkEntry", "An option's choice on one dimension (`framework:` of an "
+                               "option)"),
+            ("Costing", "How costs are stated and discounted (`costing:`)"),
+            ("OptimismBias", "Default optimism bias uplifts (`costing.optimism_bias`)"),
+            ("Rate", "A discount rate (`costing.discount_rates`)"),
+            ("CostLine", "A cost line (`costs:` of an option)"),
+            ("MoneyLine", "A line of monetised benefits (`benefits:` of an option)"),
+            ("Amount", "A year's amount (the long form of an entry of `years`)"),
+            ("Uncertainty", "A line's uncertainty in percent"),
             ("Paper", "The paper's narrative (`paper:` in `appraisal.yaml`)"),
             ("Contact", "A contact point"))
 
@@ -33,6 +46,12 @@ def json_schema() -> dict[str, Any]:
     scores = schema["$defs"]["Option"]["properties"]["scores"]
     scores["additionalProperties"] = {"anyOf": [{"type": "number"},
                                                 scores["additionalProperties"]]}
+    # an amount of a year as a bare number, and a financial year "2018/19" as a key
+    for line in ("MoneyLine", "CostLine"):
+        years = schema["$defs"][line]["properties"]["years"]
+        years["additionalProperties"] = {"anyOf": [{"type": "number"},
+                                                   years["additionalProperties"]]}
+        years["propertyNames"] = {"pattern": r"^\d{4}(\s*[/-]\s*(\d{2}|\d{4}))?$"}
     for model in schema["$defs"].values():
         for name, prop in model.get("properties", {}).items():
             if prop.get("type") == "array" and prop.get("items", {}).get("type") == "string":

@@ -80,6 +80,12 @@ def rank_to_dict(result: AppraisalResult) -> dict[str, Any]:
              "tied": o.tied, "contributions": o.contributions}
             for o in r.options],
         "ties": [list(t) for t in r.ties],
+        "roles": {o.id: o.role for o in result.appraisal.options if o.role},
+        "benchmark": None if result.benchmark is None else {
+            "id": result.benchmark.id, "score": result.benchmark.total,
+            "fails_gates": result.benchmark.fails_gates},
+        "net_present_cost": None if result.value is None else dict(zip(
+            result.value.option_ids, map(float, result.value.cost), strict=True)),
         "screened_out": [
             {"id": s.id, "name": s.name,
              "failed_gates": [{"criterion": f.criterion, "score": f.score, "gate": f.gate,

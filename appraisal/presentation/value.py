@@ -31,18 +31,26 @@ def pts(points: float) -> str:
     return fmt.points(points / 100)
 
 
-def money(amount: float, costing: Costing | None, places: int | None = None) -> str:
+def money(amount: float, costing: Costing | None, places: int | None = None,
+          precise: bool = False) -> str:
     """An amount as a paper prints it: '£12.3m', '£1.25m', '-£0.40m', '£450k', '£1,250'.
-    Two decimals below 10 of the unit, one from 10, none from 1,000."""
+    Two decimals below 10 of the unit, one from 10, none from 1,000; ``precise`` keeps
+    three significant figures below one unit (a cost per point: '£0.0452m')."""
     if amount is None or (isinstance(amount, float) and math.isnan(amount)):
         return "-"
     if math.isinf(amount):
         return "no limit"
     unit = _UNIT[costing.amounts_in if costing else "pounds"]
     size = abs(amount)
+    if places is None and precise and 0 < size < 1:
+        places = 2 - math.floor(math.log10(size))
     if places is None:
         places = 0 if (size >= 1000 or not unit) else (1 if size >= 10 else 2)
-    text = f"£{size:,.{places}f}{unit}"
+    digits = f"{size:,.{places}f}"
+    if precise and places > 2:  # '0.500' -> '0.50': no zeros past two decimals
+        digits = digits.rstrip("0")
+        digits += "0" * max(0, 2 - len(digits.split(".")[1]))
+    text = f"£{digits}{unit}"
     if float(f"{size:.{places}f}") == 0:
         return text
     return f"-{text}" if amount < 0 else text
@@ -114,13 +122,14 @@ def switching_sentences(v: ValueForMoney, costing: Costing | None) -> list[str]:
                    f"{short}.")
     if v.best_range is not None:
         lo, hi = v.best_range
-        span = (f"above {money(lo, costing)} a point" if math.isinf(hi) else
-                f"from {money(lo, costing)} to {money(hi, costing)} a point")
+        span = (f"above {money(lo, costing, precise=True)} a point" if math.isinf(hi) else
+                f"from {money(lo, costing, precise=True)} to "
+                f"{money(hi, costing, precise=True)} a point")
         out.append(f"It gives the most net benefit (benefit valued at a price per point, "
                    f"less cost) for a willingness to pay {span}.")
     if s.wtp is not None and s.rival is not None and s.wtp_overrun is not None \
             and s.wtp_shortfall is not None:
-        rival, at = v.labels[s.rival], money(s.wtp, costing)
+        rival, at = v.labels[s.rival], money(s.wtp, costing, precise=True)
         if s.wtp_overrun >= 0:
             out.append(f"At the stated willingness to pay of {at} a point, {rival} would "
                        f"become better value if the preferred option's cost rose by more "
@@ -188,7 +197,7 @@ def value_rows(v: ValueForMoney, costing: Costing | None) -> list[dict[str, Any]
             "delta_points": "" if b is None or i == b else
             ("+" if v.benefit[i] > v.benefit[b] else "") + pts(v.benefit[i] - v.benefit[b]),
             "status": STATUS_LABEL[f.status[i]], "status_short": STATUS_SHORT[f.status[i]],
-            "icer": "" if np.isnan(icer) else money(float(icer), costing),
+            "icer": "" if np.isnan(icer) else money(float(icer), costing, precise=True),
         })
     return rows
 

@@ -10,7 +10,7 @@ from ..core.ordering import TIE_TOLERANCE
 from ..input.models import iter_criteria
 from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
-from . import sections
+from . import economic, sections
 from .blocks import Block, Numbering, SectionBuilder, table
 from .glossary import TERMS, used_terms
 from .sections import more_note
@@ -108,6 +108,10 @@ def plan(result: AppraisalResult) -> dict[str, str]:
                  ) and any(c.swing for c in iter_criteria(cs.criteria))
     if result.members is not None or swings:
         ids.append("appendix-members")
+    if any(o.framework for o in result.appraisal.options):
+        ids.append("appendix-framework")
+    if result.value is not None:
+        ids.append("appendix-costs")
     ids += ["appendix-method", "appendix-glossary"]
     paper = result.appraisal.paper
     if paper and paper.assumptions:
@@ -122,6 +126,8 @@ def appendices(result: AppraisalResult, labels: dict[str, str], method_extra: li
     built = {"appendix-scores": full_scores(result).build(),
              "appendix-sensitivity": sensitivity.build(),
              "appendix-members": members_appendix(result).build(),
+             "appendix-framework": economic.framework_appendix(result).build(),
+             "appendix-costs": economic.costs_appendix(result).build(),
              "appendix-method": method_statement(result, method_extra).build(),
              "appendix-assumptions": assumptions(result).build()}
     texts = list(body_texts) + [t for b in built.values() if b is not None

@@ -17,7 +17,7 @@ from .._version import __version__
 from ..input.models import Contact, Paper
 from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
-from . import robustness, sections, weighting
+from . import economic, robustness, sections, weighting
 from .appendices import appendices, block_texts, plan
 from .blocks import Block, Numbering, SectionBuilder
 from .recommendation import DEFAULT_DECIDER, recommendation
@@ -58,9 +58,10 @@ def left_out(paper: Paper | None) -> list[str]:
 
 
 def _narrative(paper: Paper | None, field: str, title: str, numbering: Numbering,
-               ) -> SectionBuilder:
+               generated: list[str] | None = None) -> SectionBuilder:
+    """An officer's section; ``generated`` paragraphs (from the data) come first."""
     s = SectionBuilder(field.replace("_", "-"), title, numbering)
-    for text in (getattr(paper, field) if paper else ()):
+    for text in [*(generated or []), *(getattr(paper, field) if paper else ())]:
         s.para(text)
     return s
 
@@ -120,20 +121,26 @@ def build_context(result: AppraisalResult, report_date: date) -> dict[str, Any]:
         ("sensitivity", "How firm is the result?",
          lambda s: robustness.verdict_section(s, result, sens_app)),
         ("scenarios", "Scenarios",
-         lambda s: sections.scenarios(s, result, sens_app or scores_app)))
+         lambda s: sections.scenarios(s, result, sens_app or scores_app)),
+        ("economic", "The economic case",
+         lambda s: economic.economic_section(s, result, labels.get("appendix-framework", ""),
+                                             labels.get("appendix-costs", ""))))
     for sid, title, fill in body_plan:
         s = SectionBuilder(sid, title, numbering)
         fill(s)
         built.append(s)
     for field, title in NARRATIVE_AFTER:
-        built.append(_narrative(paper, field, title, numbering))
+        extra = economic.financial_paragraphs(result) if field == "financial_implications" \
+            else []
+        built.append(_narrative(paper, field, title, numbering, extra))
     body: list[Block] = [b for s in built if (b := s.build()) is not None]
     spans = {b["id"]: b["span"] for b in body}
     rec = recommendation(result, spans, robustness.verdict(result))
     texts = [rec["intro"], *(i["full"] for i in rec["items"])] + [
         t for b in body for t in block_texts(b["blocks"])]
     apps = appendices(result, labels,
-                      weighting.method_notes(result) + robustness.method_notes(result),
+                      weighting.method_notes(result) + robustness.method_notes(result)
+                      + economic.method_notes(result),
                       sensitivity, texts)
     supporting = [f"{b['label']} \u2013 {b['title']}" for b in apps]
     supporting += list(paper.supporting_information) if paper else []

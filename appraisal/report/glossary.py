@@ -31,8 +31,49 @@ TERMS: dict[str, tuple[str, tuple[str, ...]]] = {
     "Dominated option": (
         "An option that another option matches or beats on every criterion and beats on at "
         "least one. No weighting puts a dominated option clearly first: at best it ties with "
-        "an option that dominates it, when the criteria it is worse on carry no weight.",
+        "an option that dominates it, when the criteria it is worse on carry no weight. In "
+        "the value-for-money comparison, an option that costs no less than another and "
+        "gives no more benefit (and is worse on one of the two).",
         ("dominated", "dominates")),
+    "Business as usual": (
+        "Carrying on as now: the benchmark the Green Book asks every option to be measured "
+        "against, kept on the short list even when it would not be chosen.",
+        ("business as usual",)),
+    "Do minimum": (
+        "The option that does the least needed to meet the essential requirements; the "
+        "Green Book's short list includes one.", ("do minimum", "do-minimum")),
+    "Discount factor": (
+        "What a pound in a future year is worth today for appraisal: 1 / (1 + r) for each "
+        "year, at the Green Book's social time preference rate r (3.5% a year for the first "
+        "30 years, lower after; Green Book Table 6.1).",
+        ("discount factor", "discounted", "social time preference")),
+    "Extended dominance": (
+        "An option is extendedly dominated when a mix of two other options would give at "
+        "least its benefit for less: its extra cost per extra benefit point is higher than "
+        "that of the next, dearer option on the frontier (Cantor 1994).",
+        ("extendedly dominated", "extended dominance")),
+    "Net present cost": (
+        "The costs of an option over the appraisal period, in real prices, uplifted for "
+        "optimism bias and discounted to the base year, added up.",
+        ("net present cost",)),
+    "Net present social value": (
+        "The present value of an option's monetised benefits less its net present cost.",
+        ("net present social value",)),
+    "Optimism bias": (
+        "The proven tendency of appraisals to understate costs; the Green Book asks for "
+        "costs to be uplifted by a percentage from its supplementary guidance (Mott "
+        "MacDonald 2002) until the risks are quantified.", ("optimism bias",)),
+    "Preferred way forward": (
+        "The option the board prefers at the short-list stage (Green Book).",
+        ("preferred way forward",)),
+    "Value-for-money frontier": (
+        "The options that no other option, nor any mix of two others, beats on both cost "
+        "and benefit; along it each extra benefit point costs more than the last.",
+        ("frontier",)),
+    "Willingness to pay": (
+        "The most the board would pay for one more benefit point; at a given willingness "
+        "to pay, the best value is the option with the highest benefit valued at that price "
+        "less its cost.", ("willingness to pay",)),
     "Pairwise comparison": (
         "Weighing criteria two at a time: how many times as important one is as the other, "
         "on a scale from 1 (equally) to 9 (extremely); the weights are those that best agree "
@@ -99,8 +140,9 @@ TERMS: dict[str, tuple[str, tuple[str, ...]]] = {
         "The range of one criterion's weight, the others keeping their proportions, within "
         "which the leading option stays first.", ("stability interval",)),
     "Switching value": (
-        "The value of a weight or score at which the leading option would tie with "
-        "another; beyond it, the other option leads (HM Treasury Green Book).",
+        "The value of a weight, a score or a cost at which the preferred option would tie "
+        "with another (or leave the value-for-money frontier); beyond it, the decision "
+        "would change (HM Treasury Green Book).",
         ("switching value",)),
     "Too close to tell apart": (
         "Two options whose totals differ by less than the scores' resolution, or that swap "

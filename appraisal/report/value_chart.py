@@ -6,7 +6,10 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+import numpy as np
+
 from ..analysis.value import ValueForMoney
+from ..core.problem import FloatArray
 from ..input.greenbook import Costing
 from ..presentation import formatting as fmt
 from ..presentation.value import STATUS_LABEL, money, pts, unit_words
@@ -44,8 +47,8 @@ def short_name(label: str) -> str:
 
 def value_chart(chart_id: str, v: ValueForMoney, costing: Costing | None) -> Block:
     """The chart block (see :mod:`.charts`) of ``v``."""
-    xs = nice_ticks(min(0.0, float(v.cost.min())), float(v.cost.max()))
-    ys = nice_ticks(0.0, max(10.0, float(v.benefit.max())))
+    xs = nice_ticks(*_padded(v.cost))
+    ys = nice_ticks(*_padded(v.benefit))
     x0, x1, y0, y1 = xs[0], xs[-1], ys[0], ys[-1]
 
     def px(c: float) -> float:
@@ -94,9 +97,12 @@ def value_chart(chart_id: str, v: ValueForMoney, costing: Costing | None) -> Blo
               (BAU, "business as usual (square)")]
     for k, (colour, words) in enumerate(legend):
         lx = LEFT + k * 160
-        body.append(circle(lx + 5, ly - 4, 4.0, colour))
+        if colour == BAU:
+            body.append(rect(lx + 1, ly - 8, 8, 8, colour))
+        else:
+            body.append(circle(lx + 5, ly - 4, 4.0, colour))
         body.append(text(lx + 14, ly, words, size=10))
-    on_names = ", ".join(v.labels[i].split(".", 1)[0] for i in f.order)
+    on_names = fmt.joined([v.labels[i].split(".", 1)[0] for i in f.order])
     desc = (f"Scatter chart of {len(v.labels)} options' benefit points against net present "
             f"cost. The frontier runs through options {on_names}"
             + (f"; business as usual is {v.labels[v.benchmark]}" if v.benchmark is not None
@@ -108,6 +114,13 @@ def value_chart(chart_id: str, v: ValueForMoney, costing: Costing | None) -> Blo
                  [False, True, True, False])
     return chart_block(chart_id, "Value for money: benefit against net present cost", desc,
                        body, LEFT + PLOT_W + 30, ly + 12, data)
+
+
+def _padded(values: FloatArray) -> tuple[float, float]:
+    """The data's range widened by a tenth either side (one unit when it is a point)."""
+    lo, hi = float(np.nanmin(values)), float(np.nanmax(values))
+    pad = (hi - lo) / 10 if hi > lo else max(abs(hi) / 10, 1.0)
+    return lo - pad, hi + pad
 
 
 def _places(ticks: Sequence[float]) -> int | None:

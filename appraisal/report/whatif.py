@@ -83,4 +83,34 @@ def whatif_data(result: AppraisalResult, date: str) -> dict[str, Any] | None:
         "values": [[float(v) for v in row] for row in values],
         "weightings": weightings,
         "members": members,
+        "value": _value_data(result),
+    }
+
+
+def _value_data(result: AppraisalResult) -> dict[str, Any] | None:
+    """The value-for-money chart's data: each option compared, its per-criterion values
+    (benchmark included), net present cost and role; the engine's frontier at the paper's
+    weights; money labels. None without costs."""
+    from ..analysis.frontier import EPS
+    from ..presentation.value import money, unit_words
+
+    v, costing = result.value, result.appraisal.costing
+    method_values = result.method.values
+    if v is None or costing is None or method_values is None:
+        return None
+    values = method_values(result.long_list)
+    return {
+        "options": [{"id": oid, "label": label, "cost": float(v.cost[i]),
+                     "cost_text": money(float(v.cost[i]), costing),
+                     "viable": not bool(v.fails_gates[i]), "benchmark": i == v.benchmark,
+                     "preferred": i == v.preferred,
+                     "values": [float(x) for x in values[int(v.rows[i])]]}
+                    for i, (oid, label) in enumerate(zip(v.option_ids, v.labels,
+                                                         strict=True))],
+        "engine": {"benefit": [float(b) for b in v.benefit], "status": list(v.frontier.status),
+                   "order": [int(i) for i in v.frontier.order]},
+        "eps": EPS,
+        "benchmark_fails": v.benchmark is not None and bool(v.fails_gates[v.benchmark]),
+        "unit": unit_words(costing),
+        "money_unit": {"millions": "m", "thousands": "k", "pounds": ""}[costing.amounts_in],
     }

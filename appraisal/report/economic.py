@@ -1,0 +1,292 @@
+"""The paper's economic case (Green Book): objectives and critical success factors, the
+options framework filter, the short list with its roles, net present costs against
+benefit with the value-for-money chart and the switching values; the financial
+implications drawn from the cost data; and the appendices of the framework in full and
+of costs by year. Formatting only: every figure comes from the pipeline's result."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from ..analysis.value import ValueForMoney
+from ..input.greenbook import Costing
+from ..input.models import Appraisal, iter_criteria
+from ..pipeline import AppraisalResult
+from ..presentation import formatting as fmt
+from ..presentation.value import (
+    framework_rows,
+    frontier_sentence,
+    money,
+    switching_sentences,
+    unit_words,
+    value_rows,
+    year_label,
+)
+from .blocks import Numbering, SectionBuilder, table
+from .value_chart import value_chart
+
+
+def has_case(a: Appraisal) -> bool:
+    """Whether the appraisal states any Green Book data for the economic case."""
+    return bool(a.objectives or a.critical_success_factors or a.costing
+                or any(o.framework or o.role for o in a.options))
+
+
+def _objectives(s: SectionBuilder, result: AppraisalResult) -> None:
+    a = result.appraisal
+    if a.objectives:
+        s.para(f"The appraisal follows HM Treasury's Green Book. The programme's "
+               f"{fmt.count(len(a.objectives), 'spending objective')} are set out below, each "
+               "with its measure and the date by which it is to be met.")
+        s.table(table("objectives", "Spending objectives", ["Objective", "Measure", "By"],
+                      [[o.name + (f": {o.description}" if o.description else ""), o.measure,
+                        fmt.long_date(o.by)] for o in a.objectives], [False, False, False]))
+    if a.critical_success_factors:
+        s.para("The critical success factors against which the options were assessed are: "
+               + fmt.joined([f.name.lower() if f.name[:1].isupper() and f.name[1:2].islower()
+                             else f.name for f in a.critical_success_factors]) + ".")
+    names = {o.id: o.name for o in a.objectives}
+    names.update({f.id: f.name for f in a.critical_success_factors})
+    cs = a.criteria_set(result.criteria_set)
+    rows = [[c.name, "; ".join(names.get(x, x) for x in c.serves)]
+            for c in iter_criteria(cs.criteria) if c.serves]
+    if rows:
+        s.para("Each criterion measures one or more of the objectives and factors:")
+        s.table(table("criteria-serve", "The criteria and the objectives they serve",
+                      ["Criterion", "Serves"], rows, [False, False]))
+
+
+def _framework(s: SectionBuilder, result: AppraisalResult, appendix: str) -> None:
+    a = result.appraisal
+    rows = framework_rows(a)
+    if not any(c["choice"] for r in rows for c in r["cells"]):
+        return
+    dims = a.options_framework.dimensions
+    failed = {x.id for x in result.ranking.screened_out}
+    s.para("The long list was generated and filtered with the Green Book's options "
+           f"framework: each option's choice on {fmt.count(len(dims), 'dimension')} ("
+           + fmt.joined([d.name.lower() for d in dims]) + ") was preferred, carried forward "
+           f"or discounted against the objectives and critical success factors. {appendix} "
+           "gives every choice with its reason. The gates remain the must-pass test: the "
+           "short list is the options that pass them.")
+    body = [[r["label"], r["role"] or "-", "fails" if r["id"] in failed else "passes",
+             *(c["status"] or "-" for c in r["cells"])] for r in rows]
+    s.table(table("framework", "The options framework filter (status on each dimension)",
+                  ["Option", "Role", "Gates", *(d.name for d in dims)], body,
+                  [False] * (3 + len(dims))))
+
+
+def _shortlist(s: SectionBuilder, result: AppraisalResult) -> None:
+    a = result.appraisal
+    short = set(result.ranking.problem.option_ids)
+    labels = {o.id: (o.name if o.number is None else f"option {o.number}, {o.name}")
+              for o in a.options}
+    words = {"business_as_usual": "business as usual", "do_minimum": "the do-minimum option",
+             "preferred_way_forward": "the preferred way forward"}
+    parts = []
+    for role in ("business_as_usual", "do_minimum", "preferred_way_forward"):
+        holder = next((o for o in a.options if o.role == role), None)
+        if holder is not None:
+            note = "" if holder.id in short else (
+                ", kept as the benchmark although it fails a gate"
+                if role == "business_as_usual" else ", which fails a gate")
+            parts.append(f"{words[role]} ({labels[holder.id]}{note})")
+    others = [o for o in a.options if o.id in short and not o.role]
+    if others:
+        parts.append(f"{fmt.count(len(others), 'other viable alternative')} (options "
+                     + fmt.joined([str(o.number) if o.number is not None else o.name
+                                   for o in others]) + ")")
+    if parts:
+        s.para("The short list holds " + fmt.joined(parts) + ".")
+    for w in result.warnings:
+        s.para(f"Note: {w}.")
+
+
+def _value(s: SectionBuilder, result: AppraisalResult, appendix: str) -> None:
+    v, a = result.value, result.appraisal
+    costing = a.costing
+    if v is None or costing is None:
+        return
+    years = v.yearly.shape[1]
+    first, last = year_label(v.base_year, costing), year_label(v.base_year + years - 1, costing)
+    s.para(f"Each option's costs over the {fmt.count(years, 'year')} from {first} to {last} "
+           f"are in {costing.price_base or 'real prices'}, uplifted for optimism bias and "
+           f"discounted to {first} at the Green Book's social time preference rate (3.5% a "
+           "year for the first 30 years). The table sets each option's net present cost "
+           "beside its benefit (its weighted total in points out of 100), both measured "
+           f"from business as usual; {appendix} gives the costs year by year.")
+    if costing.notes:
+        s.para("The costs rest on these assumptions:")
+        s.bullets(list(costing.notes))
+    rows = value_rows(v, costing)
+    npsv = not bool(np.all(np.isnan(v.npsv)))
+    head = ["Option", "Points", f"Net present cost ({unit_words(costing)})", "Cost vs BAU",
+            "Points vs BAU"] + (["Net present social value"] if npsv else []) + \
+        ["Value for money", "Cost per extra point"]
+    body = []
+    for r in rows:
+        name = r["label"] + (" (business as usual)" if r["benchmark"] else "")
+        body.append([name, r["points"], r["npc"], r["delta_cost"] or "-",
+                     r["delta_points"] or "-", *([r["npsv"]] if npsv else []),
+                     r["status"], r["icer"] or "-"])
+    s.table(table("value", "Net present cost and benefit, cheapest first", head, body,
+                  [False, True, True, True, True, *([True] if npsv else []), False, True]))
+    s.chart(value_chart("chart-value", v, costing))
+    s.para(frontier_sentence(v))
+    for sentence in switching_sentences(v, costing):
+        s.para(sentence)
+    _uncertainty(s, v, costing)
+    if v.left_out:
+        s.para("Left out of the comparison for want of costs: " + ", ".join(v.left_out) + ".")
+
+
+def _uncertainty(s: SectionBuilder, v: ValueForMoney, costing: Costing) -> None:
+    u = v.uncertainty
+    if u is None or v.preferred is None:
+        return
+    p = v.preferred
+    kind = "costs and scores" if u.scores_drawn else "costs"
+    text = (f"With the {kind} drawn within their stated ranges ({u.samples:,} random draws), "
+            f"{v.labels[p]} is on the frontier in {fmt.pct(float(u.on_frontier[p]), 0)} of "
+            f"the draws; its net present cost lies between "
+            f"{money(float(u.cost_low[p]), costing)} and {money(float(u.cost_high[p]), costing)}"
+            " in nine draws out of ten")
+    if u.best_value is not None and v.wtp is not None:
+        at = money(v.wtp, costing, precise=True)
+        text += (f", and at {at} a point it gives the most net benefit in "
+                 f"{fmt.pct(float(u.best_value[p]), 0)} of them")
+    s.para(text + ".")
+
+
+def economic_section(s: SectionBuilder, result: AppraisalResult, framework_appendix: str,
+                     costs_appendix: str) -> None:
+    """The body section "The economic case"."""
+    if not has_case(result.appraisal):
+        return
+    _objectives(s, result)
+    _framework(s, result, framework_appendix)
+    _shortlist(s, result)
+    _value(s, result, costs_appendix)
+
+
+def financial_paragraphs(result: AppraisalResult) -> list[str]:
+    """The financial implications drawn from the cost data: the preferred option's costs,
+    capital and revenue, undiscounted and discounted, against business as usual."""
+    v, a = result.value, result.appraisal
+    costing = a.costing
+    if v is None or costing is None or v.preferred is None:
+        return []
+    p = v.preferred
+    years = v.yearly.shape[1]
+    span = (f"{year_label(v.base_year, costing)} to "
+            f"{year_label(v.base_year + years - 1, costing)}")
+    total = float(v.yearly[p].sum())
+    who = "preferred way forward" if v.preferred_is_role else "leading option"
+    text = (f"Over the {fmt.count(years, 'year')} from {span}, the {who}, {v.labels[p]}, "
+            f"would cost {money(total, costing)} in {costing.price_base or 'real prices'} "
+            f"including optimism bias, a net present cost of {money(float(v.cost[p]), costing)}"
+            f" ({money(float(v.capital[p]), costing)} capital, "
+            f"{money(float(v.revenue[p]), costing)} revenue)")
+    b = v.benchmark
+    if b is not None and b != p:
+        diff = float(v.cost[p] - v.cost[b])
+        more = "more" if diff >= 0 else "less"
+        text += (f", {money(abs(diff), costing)} {more} than business as usual "
+                 f"({money(float(v.cost[b]), costing)})")
+    out = [text + "."]
+    if not math.isnan(float(v.npsv[p])):
+        out.append(f"Its monetised benefits have a present value of "
+                   f"{money(float(v.benefits_pv[p]), costing)}, a net present social value "
+                   f"of {money(float(v.npsv[p]), costing)}.")
+    return out
+
+
+def framework_appendix(result: AppraisalResult) -> SectionBuilder:
+    """Every option's choice on every dimension, with its status and reason."""
+    s = SectionBuilder("appendix-framework", "The options framework", Numbering(enabled=False))
+    a = result.appraisal
+    rows = framework_rows(a)
+    if not any(c["choice"] for r in rows for c in r["cells"]):
+        return s
+    dims = {d.id: d.name for d in a.options_framework.dimensions}
+    names = {o.id: o.name for o in a.objectives}
+    names.update({f.id: f.name for f in a.critical_success_factors})
+    for d in a.options_framework.dimensions:
+        if d.question:
+            s.bullets([f"{d.name}: {d.question}" for d in a.options_framework.dimensions
+                       if d.question])
+            break
+    body = []
+    for r in rows:
+        for c in r["cells"]:
+            if c["choice"]:
+                against = "; ".join(names.get(x, x) for x in c["against"])
+                body.append([r["label"], dims[c["dimension"]], c["choice"], c["status"],
+                             c["reason"] + (f" (assessed against: {against})" if against
+                                            else "")])
+    s.table(table("framework-full", "Each option's choices, their status and the reasons",
+                  ["Option", "Dimension", "Choice", "Status", "Reason"], body,
+                  [False] * 5))
+    return s
+
+
+def costs_appendix(result: AppraisalResult) -> SectionBuilder:
+    """Costs by year per option, the discount factors, and every cost line."""
+    s = SectionBuilder("appendix-costs", "Costs by year", Numbering(enabled=False))
+    v, a = result.value, result.appraisal
+    costing = a.costing
+    if v is None or costing is None:
+        return s
+    years = [year_label(v.base_year + t, costing) for t in range(v.yearly.shape[1])]
+    s.para(f"Costs in {unit_words(costing)}, {costing.price_base or 'real prices'}, with "
+           "optimism bias, by year; the last column is the net present cost."
+           + (f" Source: {costing.source}" if costing.source else ""))
+    order = np.argsort(v.cost, kind="stable")
+    body = [[v.labels[i], *(money(float(x), costing) for x in v.yearly[i]),
+             money(float(v.cost[i]), costing)] for i in order]
+    body.append(["Discount factor", *(f"{f:.4f}" for f in v.factors), ""])
+    s.table(table("costs-by-year", "Costs by year and net present cost",
+                  ["Option", *years, "NPC"], body, [False] + [True] * (len(years) + 1)))
+    lines = []
+    by_id = {o.id: o for o in a.options}
+    for oid, label in zip(v.option_ids, v.labels, strict=True):
+        for line in by_id[oid].costs:
+            uplift = line.optimism_bias if line.optimism_bias is not None \
+                else costing.uplift(line.kind)[0]
+            total = sum(e.value for e in line.years.values())
+            lines.append([label, line.name, line.kind, f"{fmt.plain(uplift)}%",
+                          money(total, costing), line.rationale])
+    s.table(table("cost-lines", "Every cost line: kind, optimism bias, undiscounted total "
+                  "before the uplift, and its basis",
+                  ["Option", "Line", "Kind", "Optimism bias", "Total", "Basis"], lines,
+                  [False, False, False, True, True, False]))
+    return s
+
+
+def method_notes(result: AppraisalResult) -> list[str]:
+    """The method statement's paragraphs on costs and value for money."""
+    v, costing = result.value, result.appraisal.costing
+    if v is None or costing is None:
+        return []
+    rates = ", ".join(f"{fmt.plain(r.rate)}% from year {r.from_year}"
+                      for r in costing.discount_rates)
+    return [
+        "Costs are in real prices of the base year. Each cost line is uplifted for optimism "
+        "bias by its percentage (the guidance's upper bound for the project type unless "
+        "the line states its own: HM Treasury, Supplementary Green Book Guidance: Optimism "
+        "Bias, Table 2) and discounted with the factor D_t = D_(t-1) / (1 + r_t), D_0 = 1, "
+        f"at the rates {rates} (Green Book Table 6.1). Net present cost is the sum of the "
+        "discounted, uplifted costs.",
+        "Value for money sets each option's benefit (its weighted total) against its net "
+        "present cost. An option is dominated when another costs no more and gives no less "
+        "benefit; it is extendedly dominated when a mix of two other options would give at "
+        "least its benefit for less (Cantor 1994). The remaining options form the "
+        "frontier, and the cost per extra point is measured from the previous option on "
+        "it. Options failing a gate take no part, business as usual being shown only as "
+        "the benchmark.",
+        "The switching values are the rise in the preferred option's net present cost, "
+        "and the fall in its benefit, at which it would leave the frontier, or at which "
+        "another option would give more net benefit at the stated willingness to pay.",
+    ]
