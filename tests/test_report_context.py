@@ -29,13 +29,14 @@ def _paras(blocks: list[dict[str, Any]]) -> list[str]:
 def test_sections_in_house_order(ctx: dict[str, Any]) -> None:
     ids = [s["id"] for s in ctx["sections"]]
     assert ids == ["background", "options", "screening", "criteria", "weights", "results",
-                   "sensitivity", "scenarios", "financial-implications",
+                   "sensitivity", "scenarios", "economic", "financial-implications",
                    "legal-implications", "hr-implications", "information-governance",
                    "equality-and-health", "risks", "next-steps"]
     assert [(a["label"], a["id"]) for a in ctx["appendices"]] == [
         ("Appendix 1", "appendix-scores"), ("Appendix 2", "appendix-sensitivity"),
-        ("Appendix 3", "appendix-members"), ("Appendix 4", "appendix-method"),
-        ("Appendix 5", "appendix-glossary"), ("Appendix 6", "appendix-assumptions")]
+        ("Appendix 3", "appendix-members"), ("Appendix 4", "appendix-framework"),
+        ("Appendix 5", "appendix-costs"), ("Appendix 6", "appendix-method"),
+        ("Appendix 7", "appendix-glossary"), ("Appendix 8", "appendix-assumptions")]
 
 
 def test_paragraphs_numbered_in_sequence_after_the_recommendation(ctx: dict[str, Any]) -> None:

@@ -47,7 +47,7 @@ def test_headings_use_heading_styles_in_the_house_style(
     for fixed in ("Relevant Cabinet Member", "Relevant Officer", "Recommendation",
                   "Supporting Information", "Contact Points", "Background Papers",
                   "Appendix 1 \u2013 Scores, with rationale and evidence",
-                  "Appendix 5 \u2013 Glossary", "Reproducibility"):
+                  "Appendix 7 \u2013 Glossary", "Reproducibility"):
         assert heads[fixed] == "Heading 2", fixed
     h2 = doc.styles["Heading 2"].font
     assert h2.name == "Arial" and h2.bold and h2.color.rgb == RGBColor(0, 0, 0)
@@ -148,14 +148,14 @@ def test_tables_and_images(built: tuple[bytes, dict[str, Any]]) -> None:
     doc = _doc(data)
     charts = [b["chart"] for s in [*ctx["sections"], *ctx["appendices"]]
               for b in s["blocks"] if b["kind"] == "chart"]
-    assert len(doc.inline_shapes) == len(charts) == 6
+    assert len(doc.inline_shapes) == len(charts) == 7
     descr = [s._inline.docPr.get("descr") for s in doc.inline_shapes]
     assert descr == [c["desc"] for c in charts]
     scores = next(t for t in doc.tables if len(t.columns) == 13 and
                   t.rows[0].cells[1].text == "Single focus on children")
     assert len(scores.rows) == 14
     names = zipfile.ZipFile(io.BytesIO(data)).namelist()
-    assert sum(n.startswith("word/media/") and n.endswith(".png") for n in names) == 6
+    assert sum(n.startswith("word/media/") and n.endswith(".png") for n in names) == 7
 
 
 def test_deterministic_bytes_and_properties(built: tuple[bytes, dict[str, Any]]) -> None:

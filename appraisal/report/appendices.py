@@ -108,7 +108,8 @@ def plan(result: AppraisalResult) -> dict[str, str]:
                  ) and any(c.swing for c in iter_criteria(cs.criteria))
     if result.members is not None or swings:
         ids.append("appendix-members")
-    if any(o.framework for o in result.appraisal.options):
+    a = result.appraisal
+    if a.objectives or any(o.framework for o in a.options):
         ids.append("appendix-framework")
     if result.value is not None:
         ids.append("appendix-costs")

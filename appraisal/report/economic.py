@@ -34,28 +34,34 @@ def has_case(a: Appraisal) -> bool:
                 or any(o.framework or o.role for o in a.options))
 
 
-def _objectives(s: SectionBuilder, result: AppraisalResult) -> None:
+def _objectives(s: SectionBuilder, result: AppraisalResult, appendix: str) -> None:
     a = result.appraisal
     if a.objectives:
-        s.para(f"The appraisal follows HM Treasury's Green Book. The programme's "
-               f"{fmt.count(len(a.objectives), 'spending objective')} are set out below, each "
-               "with its measure and the date by which it is to be met.")
-        s.table(table("objectives", "Spending objectives", ["Objective", "Measure", "By"],
-                      [[o.name + (f": {o.description}" if o.description else ""), o.measure,
-                        fmt.long_date(o.by)] for o in a.objectives], [False, False, False]))
+        names = [(o.name.lower() if _plain(o.name) else o.name)
+                 + f" (by {fmt.long_date(o.by)})" for o in a.objectives]
+        s.para("The appraisal follows HM Treasury's Green Book. The programme's spending "
+               "objectives are: " + fmt.joined(names)
+               + f". {appendix} gives each in full with its measure"
+               + (", and the objectives each criterion serves." if _serving(result)
+                  else "."))
     if a.critical_success_factors:
         s.para("The critical success factors against which the options were assessed are: "
-               + fmt.joined([f.name.lower() if f.name[:1].isupper() and f.name[1:2].islower()
-                             else f.name for f in a.critical_success_factors]) + ".")
+               + fmt.joined([f.name.lower() if _plain(f.name) else f.name
+                             for f in a.critical_success_factors]) + ".")
+
+
+def _plain(name: str) -> bool:
+    """A name that reads in lower case inside a sentence ('Strategic fit' but not 'VAT')."""
+    return name[:1].isupper() and name[1:2].islower()
+
+
+def _serving(result: AppraisalResult) -> list[list[str]]:
+    a = result.appraisal
     names = {o.id: o.name for o in a.objectives}
     names.update({f.id: f.name for f in a.critical_success_factors})
     cs = a.criteria_set(result.criteria_set)
-    rows = [[c.name, "; ".join(names.get(x, x) for x in c.serves)]
+    return [[c.name, "; ".join(names.get(x, x) for x in c.serves)]
             for c in iter_criteria(cs.criteria) if c.serves]
-    if rows:
-        s.para("Each criterion measures one or more of the objectives and factors:")
-        s.table(table("criteria-serve", "The criteria and the objectives they serve",
-                      ["Criterion", "Serves"], rows, [False, False]))
 
 
 def _framework(s: SectionBuilder, result: AppraisalResult, appendix: str) -> None:
@@ -64,18 +70,36 @@ def _framework(s: SectionBuilder, result: AppraisalResult, appendix: str) -> Non
     if not any(c["choice"] for r in rows for c in r["cells"]):
         return
     dims = a.options_framework.dimensions
-    failed = {x.id for x in result.ranking.screened_out}
     s.para("The long list was generated and filtered with the Green Book's options "
            f"framework: each option's choice on {fmt.count(len(dims), 'dimension')} ("
            + fmt.joined([d.name.lower() for d in dims]) + ") was preferred, carried forward "
-           f"or discounted against the objectives and critical success factors. {appendix} "
-           "gives every choice with its reason. The gates remain the must-pass test: the "
-           "short list is the options that pass them.")
-    body = [[r["label"], r["role"] or "-", "fails" if r["id"] in failed else "passes",
-             *(c["status"] or "-" for c in r["cells"])] for r in rows]
-    s.table(table("framework", "The options framework filter (status on each dimension)",
-                  ["Option", "Role", "Gates", *(d.name for d in dims)], body,
-                  [False] * (3 + len(dims))))
+           "or discounted against the objectives and critical success factors; "
+           f"{appendix} gives every choice with its reason. The gates remain the must-pass "
+           "test: the short list is the options that pass them.")
+    names = {d.id: d.name.lower() for d in dims}
+    preferred, discounted, rest = [], [], []
+    for r in rows:
+        number = r["label"].split(".", 1)[0]
+        on = {c["dimension"] for c in r["cells"] if c["status_id"] == "discounted"}
+        best = {c["dimension"] for c in r["cells"] if c["status_id"] == "preferred"}
+        if on:
+            discounted.append(f"option {number} on {fmt.joined([names[d] for d in on])}")
+        elif best:
+            every = len(best) == len(dims)
+            preferred.append(f"option {number}" + ("" if every else " on "
+                             + fmt.joined([names[d] for d in best])))
+        elif any(c["choice"] for c in r["cells"]):
+            rest.append(number)
+    parts = []
+    if preferred:
+        parts.append(f"preferred: {fmt.joined(preferred)}" + (
+            " (on every dimension)" if all(" on " not in p for p in preferred) else ""))
+    if discounted:
+        parts.append(f"discounted: {fmt.joined(discounted)}")
+    if rest:
+        parts.append(f"carried forward on every dimension: options {fmt.joined(rest)}")
+    if parts:
+        s.para(fmt.cap("; ".join(parts)) + ".")
 
 
 def _shortlist(s: SectionBuilder, result: AppraisalResult) -> None:
@@ -116,10 +140,8 @@ def _value(s: SectionBuilder, result: AppraisalResult, appendix: str) -> None:
            f"discounted to {first} at the Green Book's social time preference rate (3.5% a "
            "year for the first 30 years). The table sets each option's net present cost "
            "beside its benefit (its weighted total in points out of 100), both measured "
-           f"from business as usual; {appendix} gives the costs year by year.")
-    if costing.notes:
-        s.para("The costs rest on these assumptions:")
-        s.bullets(list(costing.notes))
+           f"from business as usual; {appendix} gives the costs year by year"
+           + (" and the assumptions they rest on." if costing.notes else "."))
     rows = value_rows(v, costing)
     npsv = not bool(np.all(np.isnan(v.npsv)))
     head = ["Option", "Points", f"Net present cost ({unit_words(costing)})", "Cost vs BAU",
@@ -133,7 +155,8 @@ def _value(s: SectionBuilder, result: AppraisalResult, appendix: str) -> None:
                      r["status"], r["icer"] or "-"])
     s.table(table("value", "Net present cost and benefit, cheapest first", head, body,
                   [False, True, True, True, True, *([True] if npsv else []), False, True]))
-    s.chart(value_chart("chart-value", v, costing))
+    s.chart({**value_chart("chart-value", v, costing), "table": None,
+             "data_note": "The data behind the chart are in the table above."})
     s.para(frontier_sentence(v))
     for sentence in switching_sentences(v, costing):
         s.para(sentence)
@@ -165,7 +188,7 @@ def economic_section(s: SectionBuilder, result: AppraisalResult, framework_appen
     """The body section "The economic case"."""
     if not has_case(result.appraisal):
         return
-    _objectives(s, result)
+    _objectives(s, result, framework_appendix)
     _framework(s, result, framework_appendix)
     _shortlist(s, result)
     _value(s, result, costs_appendix)
@@ -204,9 +227,19 @@ def financial_paragraphs(result: AppraisalResult) -> list[str]:
 
 
 def framework_appendix(result: AppraisalResult) -> SectionBuilder:
-    """Every option's choice on every dimension, with its status and reason."""
-    s = SectionBuilder("appendix-framework", "The options framework", Numbering(enabled=False))
+    """The spending objectives in full, the criteria and what they serve, and every
+    option's choice on every dimension, with its status and reason."""
+    s = SectionBuilder("appendix-framework", "Objectives and the options framework",
+                       Numbering(enabled=False))
     a = result.appraisal
+    if a.objectives:
+        s.table(table("objectives", "Spending objectives", ["Objective", "Measure", "By"],
+                      [[o.name + (f": {o.description}" if o.description else ""), o.measure,
+                        fmt.long_date(o.by)] for o in a.objectives], [False, False, False]))
+    serving = _serving(result)
+    if serving:
+        s.table(table("criteria-serve", "The criteria and the objectives they serve",
+                      ["Criterion", "Serves"], serving, [False, False]))
     rows = framework_rows(a)
     if not any(c["choice"] for r in rows for c in r["cells"]):
         return s
@@ -243,6 +276,9 @@ def costs_appendix(result: AppraisalResult) -> SectionBuilder:
     s.para(f"Costs in {unit_words(costing)}, {costing.price_base or 'real prices'}, with "
            "optimism bias, by year; the last column is the net present cost."
            + (f" Source: {costing.source}" if costing.source else ""))
+    if costing.notes:
+        s.para("The costs rest on these assumptions:")
+        s.bullets(list(costing.notes))
     order = np.argsort(v.cost, kind="stable")
     body = [[v.labels[i], *(money(float(x), costing) for x in v.yearly[i]),
              money(float(v.cost[i]), costing)] for i in order]
