@@ -79,6 +79,19 @@ def _base() -> dict[str, Any]:
     for o in data["options"]:  # one score in full, the rest as bare numbers: smaller, faster
         for k, (cid, sc) in enumerate(list(o["scores"].items())):
             o["scores"][cid] = sc if k == 0 else sc["value"] if isinstance(sc, dict) else sc
+    for o in data["options"]:  # the Green Book data, shortened: every kind of field kept
+        o["costs"] = [dict(line, years=dict(list(line["years"].items())[:3]))
+                      for line in o.get("costs", [])[:2]]
+        o["benefits"] = [dict(line, years=dict(list(line["years"].items())[:2]))
+                         for line in o.get("benefits", [])[:1]]
+        o["framework"] = dict(list(o.get("framework", {}).items())[:2])
+        for part in ("costs", "benefits", "framework"):
+            if not o[part]:
+                del o[part]
+    data["objectives"] = data.get("objectives", [])[:2]
+    data["critical_success_factors"] = data.get("critical_success_factors", [])[:2]
+    if "costing" in data:
+        data["costing"]["notes"] = data["costing"].get("notes", [])[:1]
     for cs in data["criteria"]:
         cs["description"] = cs.get("description", "")[:80]
         for c in cs["criteria"]:
@@ -248,6 +261,13 @@ def exercise(path: Path, papers: bool = False) -> None:
 
     to_json(rank_to_dict(result))
     to_json(sensitivity_to_dict(result))
+    from appraisal.cli.console_value import print_longlist, print_value
+    from appraisal.presentation.value import longlist_to_dict, value_to_dict
+
+    print_value(result, out)
+    print_longlist(result, out)
+    to_json(value_to_dict(result))
+    to_json(longlist_to_dict(result))
     ctx = build_context(result, date(2020, 1, 2))
     from appraisal.report.html import render_html
     from appraisal.report.markdown import render_markdown

@@ -11,6 +11,7 @@ errors (``StrictUndefined``); HTML templates autoescape.
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import Any
@@ -105,6 +106,13 @@ def environment(kind: str, user_dir: Path | None = None) -> jinja2.Environment:
     return env
 
 
+@functools.lru_cache(maxsize=2)
+def _bundled(kind: str) -> jinja2.Environment:
+    """The bundled templates' environment for ``kind``, made once: its compiled
+    templates are kept (the paper's templates take longer to compile than to render)."""
+    return environment(kind)
+
+
 def template_failure(template: str, exc: jinja2.TemplateError) -> str:
     """The message for a template that failed."""
     where = f" ({exc.name}, line {exc.lineno})" if isinstance(
@@ -121,6 +129,6 @@ def render(kind: str, template: str, context: dict[str, Any],
 
         return render_untrusted(kind, template, context, user_dir)
     try:
-        return environment(kind).get_template(template).render(**context)
+        return _bundled(kind).get_template(template).render(**context)
     except jinja2.TemplateError as exc:
         raise UsageError(template_failure(template, exc)) from None
