@@ -89,6 +89,19 @@ def test_frontier_matches_brute_force_and_vectorised(pts: list[tuple[int, int]])
     assert all(b >= a - 1e-9 for a, b in itertools.pairwise(icers))
 
 
+@settings(max_examples=150, deadline=None)
+@given(points)
+def test_an_option_dominated_in_cost_and_benefit_is_never_on_the_frontier(
+        pts: list[tuple[int, int]]) -> None:
+    cost = np.array([p[0] for p in pts], dtype=float)
+    benefit = np.array([p[1] for p in pts], dtype=float)
+    on = frontier(cost, benefit).on
+    for i, j in itertools.permutations(range(cost.size), 2):
+        if cost[j] <= cost[i] and benefit[j] >= benefit[i] and (
+                cost[j] < cost[i] or benefit[j] > benefit[i]):
+            assert not on[i]
+
+
 @settings(max_examples=100, deadline=None)
 @given(points, st.integers(0, 6), st.integers(1, 20), st.integers(0, 20))
 def test_adding_a_dominated_option_changes_no_frontier_point(

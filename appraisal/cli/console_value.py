@@ -112,21 +112,25 @@ def print_longlist(result: AppraisalResult, console: Console | None = None) -> N
         console.print(Text(safe(row["label"]), style="bold"))
         for d, cell in zip(dims, row["cells"], strict=True):
             if cell["choice"]:
-                console.print(Padding(Text(safe(f"{d.name} ({cell['status']}): "
-                                                f"{cell['choice']}. {cell['reason']}")),
-                                      (0, 0, 0, 2)))
+                _indented(console, f"{d.name} ({cell['status']}): {cell['choice']}. "
+                                   f"{cell['reason']}")
     refs = [*a.objectives, *a.critical_success_factors]
     if refs:
         console.print()
         console.print(Text("Spending objectives and critical success factors", style="bold"))
         for o in a.objectives:
-            console.print(safe(f"  {o.id}: {o.name}. Measure: {o.measure}; by "
-                               f"{fmt.long_date(o.by)}."))
+            _indented(console, f"{o.id}: {o.name}. Measure: {o.measure}; by "
+                               f"{fmt.long_date(o.by)}.")
         for f in a.critical_success_factors:
-            console.print(safe(f"  {f.id}: {f.name}."))
+            _indented(console, f"{f.id}: {f.name}.")
     serving = serves_rows(result)
     if serving:
         console.print()
         console.print(Text("Criteria and what they serve", style="bold"))
         for r in serving:
-            console.print(safe(f"  {r['name']}: {', '.join(r['serves'])}"))
+            _indented(console, f"{r['name']}: {', '.join(r['serves'])}")
+
+
+def _indented(console: Console, words: str) -> None:
+    """A line of text indented by two, wrapped lines too."""
+    console.print(Padding(Text(safe(words)), (0, 0, 0, 2)))
