@@ -113,10 +113,13 @@ def column_shares(headers: Sequence[str], rows: Sequence[Sequence[str]],
         longest_word = max((len(w) for c in [*cells, headers[j]] for w in c.split()),
                            default=4)
         if numeric[j]:
-            need.append(max(longest_word, max((len(c) for c in cells), default=1), 5) + 1.5)
+            need.append(max(longest_word + 1, max((len(c) for c in cells), default=1), 5)
+                        + 1.5)
         else:
             typical = sorted(len(c) for c in cells)[len(cells) // 2] if cells else 4
-            need.append(max(longest_word, min(typical, 90) / 2.5) + 2)
+            # a word needs a character more than its letters: Word's cell margins are wider
+            # than the browser's, and a bold heading is wider than its text
+            need.append(max(longest_word + 1, min(typical, 90) / 2.5) + 2)
     total = sum(need) or 1.0
     share = [x / total for x in need]
     if n > 1 and not numeric[0] and share[0] < 0.2:

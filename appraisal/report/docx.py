@@ -262,26 +262,35 @@ def text_width(section: Section) -> Emu:
                - int(section.right_margin or 0))
 
 
+CHAR = Cm(0.2)
+"""About the width of a character of a table's 9-point Arial, bold headings included."""
+MARGINS = Cm(0.45)
+"""A cell's left and right margins together, with a little room."""
+
+
 def column_widths(t: Block, total: int) -> list[int]:
     """Column widths (EMU) adding up to ``total``: text columns share what the numeric
-    columns (a fixed narrow width each) leave, in proportion to their longest word and
-    their typical length, the first column at least a fifth of the table."""
+    columns (narrow, but wide enough for their longest word) leave, in proportion to
+    their longest word and their typical length, the first column at least a fifth of
+    the table; no column narrower than its longest word, so Word never breaks one."""
     n = len(t["headers"])
     cells = [[r["cells"][j] for r in t["rows"]] + [t["headers"][j]] for j in range(n)]
-    numeric_w = int(Cm(1.6))
+    words = [max((len(x) for c in cells[j] for x in c.split()), default=4) for j in range(n)]
+    least = [int(CHAR * w + MARGINS) for w in words]
     numeric = [t["numeric"][j] for j in range(n)]
-    fixed = numeric_w * sum(numeric)
+    widths_num = [max(int(Cm(1.6)), least[j]) if numeric[j] else 0 for j in range(n)]
+    fixed = sum(widths_num)
     left = max(total - fixed, int(Cm(2.0)) * (n - sum(numeric)))
     need = []
     for j in range(n):
         if numeric[j]:
             need.append(0.0)
             continue
-        words = max((len(x) for c in cells[j] for x in c.split()), default=4)
         typical = sorted(len(c) for c in cells[j])[len(cells[j]) // 2]
-        need.append(max(words, min(typical, 60) / 2) + (8 if j == 0 else 0))
+        need.append(max(words[j] + 3, min(typical, 60) / 2) + (8 if j == 0 else 0))
     share = sum(need) or 1.0
-    out = [numeric_w if numeric[j] else int(left * need[j] / share) for j in range(n)]
+    out = [widths_num[j] if numeric[j] else max(least[j], int(left * need[j] / share))
+           for j in range(n)]
     if not numeric[0] and n > 1:
         out[0] = max(out[0], total // 5)
     scale = total / max(sum(out), 1)
