@@ -172,19 +172,10 @@ def least_cost_of_others(cost: FloatArray, benefit: FloatArray, i: int) -> float
 
 def most_benefit_of_others(cost: FloatArray, benefit: FloatArray, i: int) -> float:
     """``B(c_i)``: the most benefit one other option, or a mix of two, gives for no more
-    than option ``i``'s cost (minus infinity when every other option costs more)."""
+    than option ``i``'s cost (minus infinity when every other option costs more). The
+    mirror image of :func:`least_cost_of_others`: negate both and swap their roles."""
     c, b = np.asarray(cost, dtype=float), np.asarray(benefit, dtype=float)
-    others = np.delete(np.arange(c.size), i)
-    target = c[i]
-    best = float(np.max(b[others][c[others] <= target], initial=-np.inf))
-    lo = others[c[others] < target]
-    hi = others[c[others] > target]
-    if lo.size and hi.size:
-        ca, ba = c[lo][:, None], b[lo][:, None]
-        cb, bb = c[hi][None, :], b[hi][None, :]
-        chord = ba + (target - ca) * (bb - ba) / (cb - ca)
-        best = max(best, float(chord.max()))
-    return best
+    return -least_cost_of_others(-b, -c, i)
 
 
 @dataclass(frozen=True)

@@ -190,3 +190,9 @@ def echo_warnings(warnings: tuple[str, ...] | list[str]) -> None:
     """Warnings (what the short list lacks against the guidance) on stderr."""
     for w in warnings:
         click.echo(f"warning: {w}", err=True)
+
+
+def format_option(*choices: str) -> Callable[[F], F]:
+    """``--format``: the output formats, the first the default."""
+    return click.option("--format", "fmt", type=click.Choice(list(choices)),
+                        default=choices[0], show_default=True, help="Output format.")

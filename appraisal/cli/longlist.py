@@ -6,14 +6,13 @@ from pathlib import Path
 
 import click
 
-from .common import criteria_option, friendly, path_argument
+from .common import criteria_option, format_option, friendly, path_argument
 
 
 @click.command("longlist")
 @path_argument
 @criteria_option
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True, help="Output format.")
+@format_option("table", "json")
 @friendly
 def command(path: Path | None, criteria: str | None, fmt: str) -> None:
     """The long list through the options framework filter: each option's choice on each

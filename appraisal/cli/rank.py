@@ -8,6 +8,7 @@ import click
 
 from .common import (
     echo_warnings,
+    format_option,
     friendly,
     load_with_scenario,
     parse_weights,
@@ -20,8 +21,7 @@ from .common import (
 @path_argument
 @weighting_options
 @click.option("--method", metavar="NAME", help="Aggregation method (default: the appraisal's).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
-              show_default=True, help="Output format.")
+@format_option("table", "json", "csv")
 @friendly
 def command(path: Path | None, criteria: str | None, scenario: str | None,
             weights: tuple[str, ...], weights_from: str, members: tuple[str, ...],

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from .common import (
+    format_option,
     friendly,
     load_with_scenario,
     parse_weights,
@@ -27,8 +28,7 @@ from .common import (
                    "(default: the costing's willingness_to_pay).")
 @samples_option("Monte Carlo draws of uncertain costs and scores (0 skips them).")
 @seed_option
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True, help="Output format.")
+@format_option("table", "json")
 @friendly
 def command(path: Path | None, criteria: str | None, scenario: str | None,
             weights: tuple[str, ...], weights_from: str, members: tuple[str, ...],

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from .common import (
+    format_option,
     friendly,
     load_with_scenario,
     path_argument,
@@ -22,8 +23,7 @@ from .common import (
 @weighting_options
 @samples_option("Monte Carlo draws over the members' weights (0 skips them).")
 @seed_option
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True, help="Output format.")
+@format_option("table", "json")
 @friendly
 def command(path: Path | None, criteria: str | None, scenario: str | None,
             weights: tuple[str, ...], weights_from: str, members: tuple[str, ...],

@@ -27,7 +27,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, model_validator
 
 from ..core.money import GREEN_BOOK_RATES, OPTIMISM_BIAS
-from .modelbase import Frozen, Id, Number
+from .modelbase import Frozen, Id, Number, check_order, shorthand
 
 Role = Literal["business_as_usual", "do_minimum", "preferred_way_forward"]
 ROLE_NAMES: dict[str, str] = {
@@ -102,13 +102,7 @@ class FrameworkEntry(Frozen):
 
 
 def _amount(value: Any) -> Any:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return {"value": value}
-    if not isinstance(value, dict):
-        shown = f"'{value}'" if isinstance(value, str) else repr(value).lower()
-        raise ValueError("an amount, or a mapping with value (and optionally low, high); "
-                         f"found {shown}")
-    return value
+    return shorthand(value, "an amount, or a mapping with value (and optionally low, high)")
 
 
 class Amount(Frozen):
@@ -122,11 +116,7 @@ class Amount(Frozen):
 
     @model_validator(mode="after")
     def _ordered(self) -> Amount:
-        lo = self.value if self.low is None else self.low
-        hi = self.value if self.high is None else self.high
-        if not lo <= self.value <= hi:
-            raise ValueError(
-                f"low <= value <= high; found low {lo:g}, value {self.value:g}, high {hi:g}")
+        check_order(self.low, self.value, self.high)
         return self
 
 

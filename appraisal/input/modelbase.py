@@ -57,3 +57,23 @@ class Frozen(BaseModel):
         return value
 
 
+
+
+def shorthand(value: Any, expected: str) -> Any:
+    """A bare number as ``{"value": number}`` (a score's or an amount's short form); a
+    mapping as it is; anything else an error saying what was ``expected``."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return {"value": value}
+    if not isinstance(value, dict):
+        shown = f"'{value}'" if isinstance(value, str) else repr(value).lower()
+        raise ValueError(f"{expected}; found {shown}")
+    return value
+
+
+def check_order(low: float | None, value: float, high: float | None) -> None:
+    """``low <= value <= high`` (a missing bound is the value), else a ValueError."""
+    lo = value if low is None else low
+    hi = value if high is None else high
+    if not lo <= value <= hi:
+        raise ValueError(f"low <= value <= high; found low {lo:g}, value {value:g}, "
+                         f"high {hi:g}")

@@ -30,7 +30,7 @@ from .greenbook import (
     Role,
     SuccessFactor,
 )
-from .modelbase import Frozen, Id, Number, Weight
+from .modelbase import Frozen, Id, Number, Weight, check_order, shorthand
 
 __all__ = ["GroupWeighting", "Id", "Member", "Number", "Weight"]
 
@@ -71,11 +71,7 @@ class Score(Frozen):
 
     @model_validator(mode="after")
     def _ordered(self) -> Score:
-        lo = self.value if self.low is None else self.low
-        hi = self.value if self.high is None else self.high
-        if not lo <= self.value <= hi:
-            raise ValueError(
-                f"low <= value <= high; found low {lo:g}, value {self.value:g}, high {hi:g}")
+        check_order(self.low, self.value, self.high)
         return self
 
     @property
@@ -88,13 +84,8 @@ class Score(Frozen):
 
 
 def _score_shorthand(value: Any) -> Any:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return {"value": value}
-    if not isinstance(value, dict):
-        shown = f"'{value}'" if isinstance(value, str) else repr(value).lower()
-        raise ValueError("a number, or a mapping with value (and optionally low, high, "
-                         f"rationale, evidence); found {shown}")
-    return value
+    return shorthand(value, "a number, or a mapping with value (and optionally low, high, "
+                            "rationale, evidence)")
 
 
 ScoreEntry = Annotated[Score, BeforeValidator(_score_shorthand)]
