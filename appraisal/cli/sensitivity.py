@@ -12,6 +12,7 @@ import click
 from ..analysis.closeness import FLIP_SHARE
 from .common import (
     echo_warnings,
+    format_option,
     friendly,
     load_with_scenario,
     parse_weights,
@@ -74,8 +75,7 @@ def parse_ordinal(texts: tuple[str, ...]) -> tuple[tuple[tuple[str, ...], ...], 
               show_default=True,
               help="Options swapping places in more than this share of the draws around "
                    "the board's weights are too close to tell apart.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True, help="Output format.")
+@format_option("table", "json")
 @friendly
 def command(path: Path | None, criteria: str | None, scenario: str | None,
             weights: tuple[str, ...], weights_from: str, members: tuple[str, ...],
