@@ -42,7 +42,7 @@ EXPECTED = [  # (field, what is found), one per problem
     ("method", "'weighted-summ'; did you mean 'weighted-sum'?"),
     ("criteria[0].criteria[0].weight", "-3"),
     ("criteria[0].criteria[0].gate", "12"),
-    ("criteria[0].criteria[1].direction", "'costs'"),
+    ("criteria[0].criteria[1].direction", "'costs'; did you mean 'cost'?"),
     ("criteria[0].criteria[2].id", "'Speed'"),
     ("criteria[0].criteria[2].wieght", "unknown field 'wieght'; did you mean 'weight'?"),
     ("options[0].scores.quality", "11"),

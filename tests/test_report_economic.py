@@ -57,7 +57,7 @@ def test_economic_section_tables_follow_the_result(context: dict,  # type: ignor
         "kept as the benchmark although it fails a gate)" in text
     assert "9. Wholly owned council company is on the frontier in" in text
     assert "Preferred: option 9 (on every dimension); discounted: option 1 on service " \
-        "delivery and option 3 on service delivery; carried forward on every dimension: " \
+        "delivery and option 3 on service delivery; carried forward on every dimension assessed: " \
         "options 2, 4, 5, 6, 7, 8, 10, 11, 12 and 13." in text
 
 

@@ -180,3 +180,62 @@ def test_every_bad_input_is_located_in_one_run(tmp_path: Path) -> None:
         assert fragment in text, fragment
     lines = text.splitlines()
     assert all(":" in line.split(": ", 1)[0] for line in lines[1:]), "each located by line"
+
+
+def test_mistakes_a_new_user_made_are_each_caught(tmp_path: Path) -> None:
+    """Found by trying the tool as a new user: a year written two ways was merged
+    silently; a cost line without its kind hid the framework's missing reason; 1,200 in
+    a flow mapping; a role with a hyphen; a costing missing for every option."""
+    path = _write(tmp_path, """\
+title: Mistakes
+criteria: [{id: q, name: Q}]
+options:
+  - id: a
+    name: A
+    role: do-minimum
+    scores: {q: 1}
+    framework:
+      scope: {choice: All, status: carried_forward}
+    costs:
+      - {name: Procurement, years: {2025: 250}}
+      - {name: Contract, kind: revenue, years: {2025: 8000, 2025/26: 7200}}
+  - {id: b, name: B, scores: {q: 2}, costs: [{name: X, kind: revenue, years: {2025: 1,200}}]}
+""")
+    with pytest.raises(InputError) as caught:
+        load(path)
+    text = str(caught.value)
+    for fragment in (
+            "options[0].role: expected one of business_as_usual, do_minimum or "
+            "preferred_way_forward; found 'do-minimum'; did you mean 'do_minimum'?",
+            "options[0].framework.scope.status: expected a reason for the status",
+            "options[0].costs[0].kind: expected a value for this required field",
+            "options[0].costs[1].years: expected each year once; found 2025 twice (written "
+            "2025 and 2025/26)",
+            "is read as two entries: write 1200"):
+        assert fragment in text, fragment
+    costing = _write(tmp_path, SMALL.replace("costing:\n  base_year: 2018\n  amounts_in: "
+                                             "millions\n  optimism_bias: {capital: 24}\n  "
+                                             "willingness_to_pay: 0.5\n", ""))
+    with pytest.raises(InputError) as caught:
+        load(costing)
+    assert str(caught.value).count("without a costing") == 1
+
+
+def test_value_table_fits_eighty_columns_without_cutting_figures(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from appraisal.cli import main
+
+    out = CliRunner().invoke(main, ["value", str(_write(tmp_path, SMALL)), "--samples", "0"],
+                             env={"COLUMNS": "80"}).output
+    assert max(len(line) for line in out.splitlines()) <= 80
+    assert "£ per" in out and "point" in out
+    v = run(load(tmp_path / "appraisal.yaml")).value
+    assert v is not None
+    big = v.option_ids.index("big")
+    from appraisal.presentation.value import money
+
+    assert money(float(v.frontier.icer[big]), load(tmp_path / "appraisal.yaml").costing,
+                 precise=True) in out
+    assert "Optimism bias: capital 24% (as stated in the costing); revenue 0% (none " \
+        "stated), unless a line states its own." in " ".join(out.split())

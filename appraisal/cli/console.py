@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -132,8 +133,9 @@ def print_ranking(result: AppraisalResult, console: Console | None = None) -> No
             console.print(t)
         for code, cid, name, w in zip(codes, p.criterion_ids, p.criterion_names, p.weights,
                                       strict=True):
-            console.print(f"  {code} {safe(cid)}: {safe(name)} ({fmt.pct(float(w))} of the "
-                          "weight)")
+            console.print(Padding(Text(f"{code} {safe(cid)}: {safe(name)} "
+                                       f"({fmt.pct(float(w))} of the weight)"), (0, 0, 0, 2),
+                                  expand=False))
     if r.screened_out:
         console.print("Screened out by gates:")
         for s in r.screened_out:

@@ -17,6 +17,7 @@ from ..presentation.value import (
     serves_rows,
     switching_sentences,
     unit_words,
+    uplift_note,
     value_rows,
 )
 from .console import safe, terminal
@@ -41,9 +42,10 @@ def print_value(result: AppraisalResult, console: Console | None = None) -> None
             + f", discounted to {c.base_year} with optimism bias")
     console.print(safe(what))
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    table.add_column("Option", overflow="fold", min_width=20, ratio=1)
+    table.add_column("Option", overflow="fold", min_width=12, ratio=1)
     for name in ("Points", "NPC", "NPC\nvs BAU", "Points\nvs BAU", "Frontier", "£ per\npoint"):
-        table.add_column(name, justify="left" if name == "Frontier" else "right")
+        table.add_column(name, justify="left" if name == "Frontier" else "right",
+                         overflow="fold")
     for row in value_rows(v, c):
         mark = " (BAU)" if row["benchmark"] else ""
         mark += " *" if row["fails_gates"] else ""
@@ -57,6 +59,7 @@ def print_value(result: AppraisalResult, console: Console | None = None) -> None
                   "less), extended (extendedly dominated: a mix of two others does better). "
                   "£ per point: the extra net present cost of each extra benefit point, from the "
                   "previous option on the frontier.")
+    console.print(safe(uplift_note(c)))
     console.print()
     console.print(safe(frontier_sentence(v)))
     for sentence in switching_sentences(v, c):
@@ -112,8 +115,10 @@ def print_longlist(result: AppraisalResult, console: Console | None = None) -> N
         console.print(Text(safe(row["label"]), style="bold"))
         for d, cell in zip(dims, row["cells"], strict=True):
             if cell["choice"]:
+                against = f" (against {', '.join(cell['against'])})" if cell["against"] \
+                    else ""
                 _indented(console, f"{d.name} ({cell['status']}): {cell['choice']}. "
-                                   f"{cell['reason']}")
+                                   f"{cell['reason']}{against}")
     refs = [*a.objectives, *a.critical_success_factors]
     if refs:
         console.print()
@@ -133,4 +138,4 @@ def print_longlist(result: AppraisalResult, console: Console | None = None) -> N
 
 def _indented(console: Console, words: str) -> None:
     """A line of text indented by two, wrapped lines too."""
-    console.print(Padding(Text(safe(words)), (0, 0, 0, 2)))
+    console.print(Padding(Text(safe(words)), (0, 0, 0, 2), expand=False))

@@ -78,5 +78,5 @@ def command(path: Path | None, formats: tuple[str, ...], out: Path,
                           worker=worker)
     for p in written:
         click.echo(f"Wrote {p} ({p.stat().st_size:,} bytes)")
-    echo_left_out(left_out(a.paper))
+    echo_left_out(left_out(a.paper, any(o.costs for o in a.options)))
     echo_warnings(result.warnings)

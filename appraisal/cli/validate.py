@@ -33,7 +33,7 @@ def command(path: Path | None, criteria: str | None) -> None:
                f"{count(len(a.scenarios), 'scenario')}, {count(len(a.members), 'member')}.")
     from ..report.context import left_out
 
-    echo_left_out(left_out(a.paper))
+    echo_left_out(left_out(a.paper, any(o.costs for o in a.options)))
     from ..pipeline import Request, run
     from .common import echo_warnings
 

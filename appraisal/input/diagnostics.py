@@ -81,14 +81,20 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
-    """The field names of the model found at ``loc`` inside ``model`` (for suggestions)."""
+def model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model found at ``loc`` inside ``model`` (None when there is none)."""
     current: type[BaseModel] | None = model
     for part in loc:
         if current is None:
-            return []
+            return None
         if isinstance(part, str) and part in current.model_fields:
             current = _model_in(current.model_fields[part].annotation)
+    return current
+
+
+def fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The field names of the model found at ``loc`` inside ``model`` (for suggestions)."""
+    current = model_at(model, loc)
     return list(current.model_fields) if current is not None else []
 
 
@@ -111,7 +117,11 @@ def describe(err: ErrorDetails, fields: list[str] | None = None) -> tuple[str, s
         return f"a number {op} {bound:g}" if isinstance(bound, (int, float)) else \
             f"a number {op} {bound}", describe_value(value)
     if kind == "literal_error":
-        return f"one of {ctx.get('expected', '')}".replace("'", ""), describe_value(value)
+        expected = str(ctx.get("expected", "")).replace("'", "")
+        choices = [c.strip() for c in expected.replace(" or ", ", ").split(",") if c.strip()]
+        hint = did_you_mean(value.replace("-", "_").replace(" ", "_"), choices) \
+            if isinstance(value, str) else ""
+        return f"one of {expected}", describe_value(value) + hint
     if kind in ("too_short", "too_long"):
         word = "at least" if kind == "too_short" else "at most"
         n = ctx.get("min_length", ctx.get("max_length"))

@@ -102,6 +102,10 @@ class FrameworkEntry(Frozen):
 
 
 def _amount(value: Any) -> Any:
+    if value is None:
+        raise ValueError("an amount; found nothing (in a {...} mapping a number written "
+                         "with a thousands comma, such as 1,200, is read as two entries: "
+                         "write 1200)")
     return shorthand(value, "an amount, or a mapping with value (and optionally low, high)")
 
 
@@ -128,11 +132,14 @@ _FINANCIAL_YEAR = re.compile(r"^(\d{4})\s*[/-]\s*(\d{2}|\d{4})$")
 
 def _year_keys(value: Any) -> Any:
     """Year keys as integers: 2018, '2018', or a financial year '2018/19' or '2018-19'
-    (its first calendar year) when the second part follows the first."""
+    (its first calendar year) when the second part follows the first; one year written
+    two ways ('2018' and '2018/19') is an error, not a silent merge."""
     if not isinstance(value, dict):
         return value
     out: dict[Any, Any] = {}
+    written: dict[Any, Any] = {}
     for key, amount in value.items():
+        year = key
         if isinstance(key, str):
             found = _FINANCIAL_YEAR.match(key.strip())
             if found:
@@ -140,8 +147,14 @@ def _year_keys(value: Any) -> Any:
                 if second % 100 != (first + 1) % 100:
                     raise ValueError(f"a year such as 2018 or 2018/19; found '{key}' (the "
                                      "second year does not follow the first)")
-                key = first
-        out[key] = amount
+                year = first
+            elif key.strip().isdigit():
+                year = int(key.strip())
+        if year in written:
+            raise ValueError(f"each year once; found {year} twice (written "
+                             f"{written[year]} and {key})")
+        written[year] = key
+        out[year] = amount
     return out
 
 

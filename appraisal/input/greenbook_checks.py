@@ -92,12 +92,15 @@ def _roles(parts: Parts) -> Iterator[Found]:
 
 def _money(parts: Parts) -> Iterator[Found]:
     costing = parts.meta.costing if parts.meta is not None else None
+    told = False
     for path, o in parts.options:
         for part, lines in (("costs", o.costs), ("benefits", o.benefits)):
             if lines and costing is None:
-                if parts.meta is not None:
+                if parts.meta is not None and not told:
+                    told = True  # once: the fix is one block, not one per option
                     yield (*path, part), \
-                        "a costing block in appraisal.yaml (base_year, amounts_in) to date " \
+                        "a costing block at the top of the appraisal (appraisal.yaml, or " \
+                        "the top of a single file) with base_year and amounts_in, to date " \
                         "and discount the amounts", f"{part} without a costing"
                 break
             if costing is None:
@@ -106,8 +109,10 @@ def _money(parts: Parts) -> Iterator[Found]:
             for i, line in enumerate(lines):
                 for year in line.years:
                     at = (*path, part, i, "years", year)
+                    shown = str(year) if costing.years != "financial" else \
+                        f"{year} (the year {year}/{(year + 1) % 100:02d})"
                     if year < base:
-                        yield at, f"a year from the base year {base} on", str(year)
+                        yield at, f"a year from the base year {base} on", shown
                     elif year >= base + MAX_YEARS:
                         yield at, f"a year before {base + MAX_YEARS} (at most {MAX_YEARS} " \
-                            "years are appraised)", str(year)
+                            "years are appraised)", shown

@@ -13,13 +13,14 @@ repaired appraisal itself is never returned: the input error stands.
 
 from __future__ import annotations
 
+import typing
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from ..errors import Diagnostic
-from .diagnostics import errors_of, translate
+from .diagnostics import errors_of, model_at, translate
 from .yamlsource import PathKey, SourceMap
 
 ROUNDS = 8
@@ -72,8 +73,24 @@ def _container(data: Any, loc: tuple[Any, ...]) -> tuple[Any, Any, int] | None:
     return found
 
 
-def _fix(data: Any, err: Any, prefix: PathKey, repairs: Repairs) -> bool:
-    """Repair the place of one error in ``data``; False when it cannot be repaired."""
+def stand_in(model: type[BaseModel] | None, key: Any) -> Any:
+    """A neutral value for a missing required field ``key`` of ``model``: the first
+    choice of a fixed list (a cost line's kind), "?" for a text; None when the format
+    cannot supply one."""
+    if model is None or not isinstance(key, str) or key not in model.model_fields:
+        return None
+    annotation = model.model_fields[key].annotation
+    if typing.get_origin(annotation) is typing.Literal:
+        return typing.get_args(annotation)[0]
+    if annotation is str:
+        return "?"
+    return None
+
+
+def _fix(data: Any, err: Any, prefix: PathKey, repairs: Repairs,
+         model: type[BaseModel] | None = None) -> bool:
+    """Repair the place of one error in ``data`` (an item of ``model``); False when it
+    cannot be repaired."""
     where = _container(data, tuple(err["loc"]))
     if where is None:
         return False
@@ -99,10 +116,37 @@ def _fix(data: Any, err: Any, prefix: PathKey, repairs: Repairs) -> bool:
                        if holder in _ITEM_LISTS else {"name": "?"}
                        if holder in ("contacts", "general_contacts") else "")
     elif missing:
-        return False  # a required field the format cannot guess
+        value = stand_in(model_at(model, loc[:-1]) if model is not None else None, key)
+        if value is None:
+            return _drop_optional(data, loc, prefix, repairs, model)
+        parent[key] = value
     else:
         del parent[key]  # back to the field's default
     return True
+
+
+def _drop_optional(data: Any, loc: tuple[Any, ...], prefix: PathKey, repairs: Repairs,
+                   model: type[BaseModel] | None) -> bool:
+    """For a required field the format cannot guess, deep inside an item (a year's
+    amounts of a cost line): the nearest enclosing optional field goes back to its
+    default (the option's ``costs``), so the rest of the item is still checked; False
+    when there is none."""
+    if model is None:
+        return False
+    for n in range(len(loc) - 1, 0, -1):
+        key = loc[n - 1]
+        owner = model_at(model, loc[:n - 1])
+        if not isinstance(key, str) or owner is None or key not in owner.model_fields:
+            continue
+        if owner.model_fields[key].is_required():
+            continue
+        where = _container(data, loc[:n])
+        if where is None or not isinstance(where[0], dict) or key not in where[0]:
+            return False
+        del where[0][key]
+        repairs.places.add((*prefix, *loc[:n]))
+        return True
+    return False
 
 
 def validate(model: type[BaseModel], raw: Any, prefix: PathKey, smap: SourceMap,
@@ -116,7 +160,7 @@ def validate(model: type[BaseModel], raw: Any, prefix: PathKey, smap: SourceMap,
         error = exc
     data = _copy(raw)
     for _ in range(ROUNDS):
-        if not all(_fix(data, err, prefix, repairs) for err in errors_of(error, data)):
+        if not all(_fix(data, err, prefix, repairs, model) for err in errors_of(error, data)):
             return None
         try:
             return model.model_validate(data)

@@ -34,8 +34,9 @@ def pts(points: float) -> str:
 def money(amount: float, costing: Costing | None, places: int | None = None,
           precise: bool = False) -> str:
     """An amount as a paper prints it: '£12.3m', '£1.25m', '-£0.40m', '£450k', '£1,250'.
-    Two decimals below 10 of the unit, one from 10, none from 1,000; ``precise`` keeps
-    three significant figures below one unit (a cost per point: '£0.0452m')."""
+    Three significant figures, with at most two decimals and whole numbers from 100 of
+    the unit (pounds always whole); ``precise`` keeps three significant figures below
+    one unit too (a cost per point: '£0.0452m')."""
     if amount is None or (isinstance(amount, float) and math.isnan(amount)):
         return "-"
     if math.isinf(amount):
@@ -45,7 +46,7 @@ def money(amount: float, costing: Costing | None, places: int | None = None,
     if places is None and precise and 0 < size < 1:
         places = 2 - math.floor(math.log10(size))
     if places is None:
-        places = 0 if (size >= 1000 or not unit) else (1 if size >= 10 else 2)
+        places = 0 if (size >= 100 or not unit) else (1 if size >= 10 else 2)
     digits = f"{size:,.{places}f}"
     if precise and places > 2:  # '0.500' -> '0.50': no zeros past two decimals
         digits = digits.rstrip("0")
@@ -192,6 +193,8 @@ def value_rows(v: ValueForMoney, costing: Costing | None) -> list[dict[str, Any]
             "npc_before_bias": money(v.cost_before_bias[i], costing),
             "capital": money(v.capital[i], costing), "revenue": money(v.revenue[i], costing),
             "npsv": money(v.npsv[i], costing),
+            "npsv_vs_bau": "" if b is None or i == b or np.isnan(v.npsv[i]) else
+            ("+" if v.npsv[i] - v.npsv[b] > 0 else "") + money(v.npsv[i] - v.npsv[b], costing),
             "delta_cost": "" if b is None or i == b else
             ("+" if v.cost[i] - v.cost[b] > 0 else "") + money(v.cost[i] - v.cost[b], costing),
             "delta_points": "" if b is None or i == b else
@@ -227,6 +230,7 @@ def value_to_dict(result: AppraisalResult) -> dict[str, Any]:
             "npc": v.cost[i], "npc_before_optimism_bias": v.cost_before_bias[i],
             "capital_pv": v.capital[i], "revenue_pv": v.revenue[i],
             "benefits_pv": v.benefits_pv[i], "npsv": v.npsv[i],
+            "npsv_vs_benchmark": None if b is None else v.npsv[i] - v.npsv[b],
             "cost_vs_benchmark": None if b is None else v.cost[i] - v.cost[b],
             "points_vs_benchmark": None if b is None else v.benefit[i] - v.benefit[b],
             "frontier": f.status[i],
@@ -296,3 +300,14 @@ def longlist_to_dict(result: AppraisalResult) -> dict[str, Any]:
         "criteria_serve": serves_rows(result),
         "options": rows, "warnings": list(result.warnings)})
     return out
+
+
+def uplift_note(costing: Costing) -> str:
+    """Which optimism bias applies by default, and where it comes from."""
+    parts = []
+    for kind in ("capital", "revenue"):
+        pct, source = costing.uplift(kind)
+        where = {"stated": "as stated in the costing", "none": "none stated"}.get(
+            source, f"the guidance's upper bound for {source.removeprefix('guidance, ')}")
+        parts.append(f"{kind} {fmt.plain(pct)}% ({where})")
+    return ("Optimism bias: " + "; ".join(parts) + ", unless a line states its own.")

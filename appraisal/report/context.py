@@ -35,15 +35,18 @@ NARRATIVE_AFTER = (("financial_implications", "Financial implications"),
 the generated ones (options, screening, criteria, results, robustness, scenarios)."""
 
 
-def left_out(paper: Paper | None) -> list[str]:
+def left_out(paper: Paper | None, costed: bool = False) -> list[str]:
     """The house-format sections the paper will leave out for lack of text, with the
     ``paper:`` field that would supply each (``report`` and ``validate`` list them, so
-    nothing is dropped silently)."""
+    nothing is dropped silently). With ``costed`` options, the financial implications
+    are written from the costs, so they are never left out."""
     out = []
     if paper is None or not paper.committee:
         out.append(f"the committee (the recommendation is put to '{DEFAULT_DECIDER}'; "
                    "paper.committee)")
     for field, title in (*NARRATIVE_BEFORE, *NARRATIVE_AFTER):
+        if costed and field == "financial_implications":
+            continue
         if not (getattr(paper, field) if paper else ()):
             out.append(f"{title} (paper.{field})")
     for field, title in (("relevant_cabinet_member", "Relevant Cabinet Member"),
@@ -176,7 +179,7 @@ def build_context(result: AppraisalResult, report_date: date) -> dict[str, Any]:
         "footer": _footer(result, report_date),
         "stamp": (f"appraisal {__version__} \u00b7 input {(result.input_digest or '')[7:19]} "
                   f"\u00b7 seed {result.seed} \u00b7 {report_date.isoformat()}"),
-        "left_out": left_out(paper),
+        "left_out": left_out(paper, result.value is not None),
         "generated": fmt.long_date(report_date),
         "version": __version__,
     }

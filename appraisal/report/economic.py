@@ -11,7 +11,7 @@ import math
 import numpy as np
 
 from ..analysis.value import ValueForMoney
-from ..input.greenbook import Costing
+from ..input.greenbook import Costing, MoneyLine
 from ..input.models import Appraisal, iter_criteria
 from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
@@ -21,6 +21,7 @@ from ..presentation.value import (
     money,
     switching_sentences,
     unit_words,
+    uplift_note,
     value_rows,
     year_label,
 )
@@ -97,7 +98,8 @@ def _framework(s: SectionBuilder, result: AppraisalResult, appendix: str) -> Non
     if discounted:
         parts.append(f"discounted: {fmt.joined(discounted)}")
     if rest:
-        parts.append(f"carried forward on every dimension: options {fmt.joined(rest)}")
+        parts.append(f"carried forward on every dimension assessed: options "
+                     f"{fmt.joined(rest)}")
     if parts:
         s.para(fmt.cap("; ".join(parts)) + ".")
 
@@ -144,14 +146,17 @@ def _value(s: SectionBuilder, result: AppraisalResult, appendix: str) -> None:
            + (" and the assumptions they rest on." if costing.notes else "."))
     rows = value_rows(v, costing)
     npsv = not bool(np.all(np.isnan(v.npsv)))
+    vs_bau = npsv and v.benchmark is not None
     head = ["Option", "Points", f"Net present cost ({unit_words(costing)})", "Cost vs BAU",
-            "Points vs BAU"] + (["Net present social value"] if npsv else []) + \
+            "Points vs BAU"] + (["Net present social value vs BAU" if vs_bau else
+                                 "Net present social value"] if npsv else []) + \
         ["Value for money", "Cost per extra point"]
     body = []
     for r in rows:
         name = r["label"] + (" (business as usual)" if r["benchmark"] else "")
+        social = (r["npsv_vs_bau"] or "-") if vs_bau else r["npsv"]
         body.append([name, r["points"], r["npc"], r["delta_cost"] or "-",
-                     r["delta_points"] or "-", *([r["npsv"]] if npsv else []),
+                     r["delta_points"] or "-", *([social] if npsv else []),
                      r["status"], r["icer"] or "-"])
     s.table(table("value", "Net present cost and benefit, cheapest first", head, body,
                   [False, True, True, True, True, *([True] if npsv else []), False, True]))
@@ -293,12 +298,27 @@ def costs_appendix(result: AppraisalResult) -> SectionBuilder:
                 else costing.uplift(line.kind)[0]
             total = sum(e.value for e in line.years.values())
             lines.append([label, line.name, line.kind, f"{fmt.plain(uplift)}%",
-                          money(total, costing), line.rationale])
-    s.table(table("cost-lines", "Every cost line: kind, optimism bias, undiscounted total "
-                  "before the uplift, and its basis",
-                  ["Option", "Line", "Kind", "Optimism bias", "Total", "Basis"], lines,
-                  [False, False, False, True, True, False]))
+                          money(total, costing), _range(line), line.rationale])
+        for benefit in by_id[oid].benefits:
+            total = sum(e.value for e in benefit.years.values())
+            lines.append([label, benefit.name, "benefit", "-", money(total, costing),
+                          _range(benefit), benefit.rationale])
+    s.para(uplift_note(costing) + " A range is the line's low and high in percent of "
+           "each year's amount, or given year by year; the Monte Carlo draws within it.")
+    s.table(table("cost-lines", "Every cost and monetised benefit line: kind, optimism "
+                  "bias, undiscounted total before the uplift, range and basis",
+                  ["Option", "Line", "Kind", "Optimism bias", "Total", "Range", "Basis"],
+                  lines, [False, False, False, True, True, False, False]))
     return s
+
+
+def _range(line: MoneyLine) -> str:
+    """A line's stated uncertainty in words: '-10% to +40%', 'by year' or '-'."""
+    by_year = any(e.low is not None or e.high is not None for e in line.years.values())
+    if line.uncertainty is not None and (line.uncertainty.low or line.uncertainty.high):
+        text = f"{fmt.plain(line.uncertainty.low)}% to +{fmt.plain(line.uncertainty.high)}%"
+        return text + (", and by year" if by_year else "")
+    return "by year" if by_year else "-"
 
 
 def method_notes(result: AppraisalResult) -> list[str]:
