@@ -96,3 +96,17 @@ def test_no_green_book_data_no_economic_case(tmp_path: Path) -> None:
     ids = [s["id"] for s in [*ctx["sections"], *ctx["appendices"]]]
     assert "economic" not in ids and "appendix-costs" not in ids
     assert ctx["whatif"]["value"] is None
+
+
+def test_recommendation_states_value_for_money_in_amounts(context: dict,  # type: ignore[type-arg]
+                                                          result: AppraisalResult) -> None:
+    v = result.value
+    assert v is not None and v.switching is not None
+    items = [i["full"] for i in context["recommendation"]["items"]]
+    value = [t for t in items if "value-for-money frontier" in t]
+    assert len(value) == 1
+    costing = result.appraisal.costing
+    assert money(float(v.cost[v.preferred]), costing) in value[0]
+    assert f"unless its cost rises by more than {money(v.switching.wtp_overrun, costing)}" \
+        in value[0]
+    assert "%" not in value[0].split("(")[0]  # amounts, never a share of random draws

@@ -346,3 +346,42 @@ def method_notes(result: AppraisalResult) -> list[str]:
         "and the fall in its benefit, at which it would leave the frontier, or at which "
         "another option would give more net benefit at the stated willingness to pay.",
     ]
+
+
+def value_recommendation(result: AppraisalResult) -> str | None:
+    """The recommendation's item on value for money (None without costs or when the
+    preferred option is not the one the recommendation takes forward): its place on the
+    frontier, its net present cost against business as usual and, at the stated
+    willingness to pay, the cost overrun that would make another option better value.
+    Amounts only, never a share of random draws."""
+    v, costing = result.value, result.appraisal.costing
+    lead = result.ranking.leader
+    if v is None or costing is None or v.preferred is None or lead is None \
+            or v.option_ids[v.preferred] != lead.id or v.switching is None:
+        return None
+    p, s = v.preferred, v.switching
+    label = lead.name if lead.number is None else f"option {lead.number}"
+    cost = money(float(v.cost[p]), costing)
+    b = v.benchmark
+    against = "" if b is None or b == p else (
+        f", {money(abs(float(v.cost[p] - v.cost[b])), costing)} "
+        f"{'more' if v.cost[p] >= v.cost[b] else 'less'} than business as usual")
+    if v.frontier.status[p] != "frontier":
+        return (f"notes that {label} is not on the value-for-money frontier: at a net "
+                f"present cost of {cost}{against}, other options give as much benefit "
+                "for less")
+    text = f"notes that {label} is on the value-for-money frontier at a net present cost " \
+           f"of {cost}{against}"
+    if s.wtp is not None and s.rival is not None and s.wtp_overrun is not None:
+        at = money(s.wtp, costing, precise=True)
+        rival = v.labels[s.rival].split(".", 1)[0]
+        if s.wtp_overrun >= 0:
+            share = s.wtp_overrun / abs(float(v.cost[p])) if v.cost[p] else float("nan")
+            text += (f", and is the best value at {at} a benefit point unless its cost "
+                     f"rises by more than {money(s.wtp_overrun, costing)}"
+                     + (f" ({fmt.pct(share, 1)})" if share == share else "")
+                     + f", when option {rival} would be")
+        else:
+            text += (f", but at {at} a benefit point option {rival} gives more net benefit "
+                     f"(by {money(-s.wtp_overrun, costing)})")
+    return text

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
+from .economic import value_recommendation
 from .robustness import Verdict
 
 DEFAULT_DECIDER = "the programme board"
@@ -92,6 +93,9 @@ def recommendation(result: AppraisalResult, spans: dict[str, dict[str, str]],
                       f"{v.how_many} of the weights the board might reasonably have chosen, "
                       f"and {v.weight_clause}",
                       refs(spans.get("sensitivity"))))
+    value = value_recommendation(result)
+    if value is not None:
+        items.append((value, refs(spans.get("economic"))))
     if paper:
         items.extend((text, None) for text in paper.further_recommendations)
     letters = "abcdefghijklmnopqrstuvwxyz"

@@ -219,8 +219,8 @@ def results(s: SectionBuilder, result: AppraisalResult, appendix: str) -> None:
            "each value running from 0 at the bottom of the criterion's scale to 100 at the "
            "top.")
     for group in r.ties:
-        s.para(f"Options {fmt.joined([lab[g] for g in group])} are tied: their totals "
-               "differ by less than one part in a billion, so they share a rank.")
+        s.para(f"These options are tied, their totals differing by less than one part in a "
+               f"billion, so they share a rank: {fmt.joined([lab[g] for g in group])}.")
     shown = rows[:DETAIL_OPTIONS]
     if r.contributions is not None:
         s.para("The chart shows each option's total split into the contributions of the "
