@@ -14,8 +14,9 @@ Net present cost is the sum over an option's cost lines of
 of its monetised benefits (none counting as 0) less its net present cost, given when any
 option states monetised benefits.
 
-Monte Carlo: each draw takes one quantile per cost line, the same for every year of the
-line (a line's years move together: an overrun in one year of a set-up budget is not
+Monte Carlo: each draw takes one quantile per cost line (per uncertain line: a line
+whose low and high equal its amounts adds the same to every draw), the same for every
+year of the line (a line's years move together: an overrun in one year of a set-up budget is not
 offset by an underrun in the next), from a triangular distribution on the line's low to
 high with its mode at the stated amount, as scores are drawn
 (:mod:`.evaluate`); with score uncertainty the scores are drawn too and the benefit
@@ -46,8 +47,6 @@ from .smaa import block_rng
 VALUE_BLOCK = 2**20
 """The block number of the value-for-money draws in the seed's streams."""
 CHUNK = 4096
-BUDGET = 4_000_000
-"""Most amounts drawn at once (draws x lines x years): about 32 MB of doubles."""
 PERCENTILES = (5.0, 95.0)
 
 
@@ -191,24 +190,29 @@ def _monte_carlo(long_list: Problem, method: Method, model: CostModel, rows: Int
     sub = long_list.subset(rows)
     line_rows = np.searchsorted(rows, c.owner)
     keep = np.isin(c.owner, rows)
-    lo, hi, mode = c.low[keep], c.high[keep], c.amount[keep]
-    uplift, owner = c.uplift[keep], line_rows[keep]
+    # A line's drawn amounts are lo + (hi - mode) min(U, V) + (mode - lo) max(U, V), one
+    # (U, V) for all its years, so its present value is A + B min(U, V) + C max(U, V)
+    # with A, B, C the present values (uplift included) of lo, hi - mode and mode - lo.
+    pv = [present_values(uplifted(x[keep], c.uplift[keep]), model.factors,
+                         np.arange(int(keep.sum())), int(keep.sum()))
+          for x in (c.low, c.high - c.amount, c.amount - c.low)]
+    const, down, up = pv
+    uncertain = (down != 0) | (up != 0)
+    onehot = np.zeros((int(keep.sum()), n))
+    onehot[np.arange(onehot.shape[0]), line_rows[keep]] = 1.0
+    fixed = const @ onehot  # every line's low end, per option
+    down, up, spread = down[uncertain], up[uncertain], onehot[uncertain]
     ev = Evaluator(sub, method, None, "triangular") if score_uncertainty else None
     base_benefit = np.asarray(method.score(sub, sub.weights), dtype=float) * 100
     costs = np.empty((samples, n))
     benefits = np.empty((samples, n))
-    chunk = max(1, min(CHUNK, BUDGET // max(1, lo.size)))  # (draws, lines, years) bounded
     rng_c = block_rng(seed, VALUE_BLOCK, 0)
     rng_s = block_rng(seed, VALUE_BLOCK, 1)
-    for start in range(0, samples, chunk):
-        d = min(chunk, samples - start)
-        u = rng_c.random((2, d, lo.shape[0]))
+    for start in range(0, samples, CHUNK):
+        d = min(CHUNK, samples - start)
+        u = rng_c.random((2, d, down.size))
         small, large = np.minimum(u[0], u[1]), np.maximum(u[0], u[1])
-        # triangular(lo, mode, hi) per line, one quantile for all its years
-        drawn = (lo[None] + (hi - mode)[None] * small[:, :, None]
-                 + (mode - lo)[None] * large[:, :, None])
-        costs[start:start + d] = present_values(uplifted(drawn, uplift), model.factors,
-                                                owner, n)
+        costs[start:start + d] = fixed + (small * down + large * up) @ spread
         if ev is not None:
             s = ev.draw(rng_s, d)
             benefits[start:start + d] = ev.at_weights(s, sub.weights[None, :]).T * 100
