@@ -52,7 +52,7 @@ def test_recommendation_names_the_leader_and_robustness(ctx: dict[str, Any]) -> 
     assert rec["intro"].startswith("The Cabinet Member with Responsibility for Children")
     assert rec["intro"].endswith("the Cabinet:")
     letters = [i["letter"] for i in rec["items"]]
-    assert letters == list("abcde")
+    assert letters == list("abcdef")  # e: value for money
     texts = [i["full"] for i in rec["items"]]
     assert texts[0].startswith("notes the appraisal of the 13 options")
     assert texts[0].endswith("(paragraphs 11 to 13);")
