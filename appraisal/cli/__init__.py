@@ -65,6 +65,18 @@ def _longlist() -> click.Command:
     return command
 
 
+def _export_xlsx() -> click.Command:
+    from .xlsx import export_command
+
+    return export_command
+
+
+def _import_xlsx() -> click.Command:
+    from .xlsx import import_command
+
+    return import_command
+
+
 def _schema() -> click.Command:
     from .schema import command
 
@@ -74,7 +86,7 @@ def _schema() -> click.Command:
 COMMANDS: dict[str, Callable[[], click.Command]] = {
     "validate": _validate, "rank": _rank, "sensitivity": _sensitivity, "report": _report,
     "schema": _schema, "weights": _weights, "form": _form, "value": _value,
-    "longlist": _longlist}
+    "longlist": _longlist, "export-xlsx": _export_xlsx, "import-xlsx": _import_xlsx}
 """Every command, by name, with the function that imports it."""
 
 
