@@ -5,6 +5,7 @@ are refused with cell references, every problem in one run."""
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -213,7 +214,7 @@ def test_refused_before_opening(tmp_path: Path) -> None:
     big = tmp_path / "big.xlsx"
     with open(big, "wb") as fh:
         fh.truncate(100 * 2**20)  # 100 MB, sparse
-    with pytest.raises(InputError, match="a workbook of at most 16 MiB; found 100.0 MiB"):
+    with pytest.raises(InputError, match=re.escape("at most 16 MiB; found 100.0 MiB")):
         read_edits(big, a)
     bomb = tmp_path / "bomb.xlsx"
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
@@ -223,7 +224,7 @@ def test_refused_before_opening(tmp_path: Path) -> None:
         read_edits(bomb, a)
     text = tmp_path / "notes.xlsx"
     text.write_text("not a workbook")
-    with pytest.raises(InputError, match="an .xlsx workbook"):
+    with pytest.raises(InputError, match=re.escape("an .xlsx workbook")):
         read_edits(text, a)
 
 
