@@ -77,6 +77,12 @@ def _import_xlsx() -> click.Command:
     return import_command
 
 
+def _diff() -> click.Command:
+    from .diff import command
+
+    return command
+
+
 def _schema() -> click.Command:
     from .schema import command
 
@@ -86,7 +92,8 @@ def _schema() -> click.Command:
 COMMANDS: dict[str, Callable[[], click.Command]] = {
     "validate": _validate, "rank": _rank, "sensitivity": _sensitivity, "report": _report,
     "schema": _schema, "weights": _weights, "form": _form, "value": _value,
-    "longlist": _longlist, "export-xlsx": _export_xlsx, "import-xlsx": _import_xlsx}
+    "longlist": _longlist, "export-xlsx": _export_xlsx, "import-xlsx": _import_xlsx,
+    "diff": _diff}
 """Every command, by name, with the function that imports it."""
 
 
