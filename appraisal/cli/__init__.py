@@ -83,6 +83,12 @@ def _diff() -> click.Command:
     return command
 
 
+def _init() -> click.Command:
+    from .init import command
+
+    return command
+
+
 def _schema() -> click.Command:
     from .schema import command
 
@@ -93,7 +99,7 @@ COMMANDS: dict[str, Callable[[], click.Command]] = {
     "validate": _validate, "rank": _rank, "sensitivity": _sensitivity, "report": _report,
     "schema": _schema, "weights": _weights, "form": _form, "value": _value,
     "longlist": _longlist, "export-xlsx": _export_xlsx, "import-xlsx": _import_xlsx,
-    "diff": _diff}
+    "diff": _diff, "init": _init}
 """Every command, by name, with the function that imports it."""
 
 

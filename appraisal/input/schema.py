@@ -124,3 +124,28 @@ def field_reference() -> str:
                        f"{text} |")
         out.append("")
     return "\n".join(out)
+
+
+PART_MODELS = {"appraisal": "Meta", "criteria-set": "CriteriaSet", "option": "Option",
+               "scenario": "Scenario", "member": "Member"}
+"""The JSON Schema of each file of the directory form, by name (``appraisal init`` writes
+them to ``schemas/`` and points every file at its own)."""
+
+
+def part_schema(part: str) -> dict[str, Any]:
+    """The JSON Schema of one file of the directory form (see :data:`PART_MODELS`),
+    with the same allowances as :func:`json_schema` (bare-number scores and amounts,
+    one text for a list of texts)."""
+    from . import models
+
+    whole = json_schema()
+    name = PART_MODELS[part]
+    if name == "Meta":
+        spec = {k: v for k, v in whole.items() if k not in ("properties", "required")}
+        spec["properties"] = {k: v for k, v in whole["properties"].items()
+                              if k in models.Meta.model_fields}
+        spec["required"] = [r for r in whole.get("required", [])
+                            if r in models.Meta.model_fields]
+        return spec
+    return {"$schema": whole["$schema"], "$defs": whole["$defs"],
+            "$ref": f"#/$defs/{name}"}
