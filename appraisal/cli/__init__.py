@@ -89,6 +89,12 @@ def _init() -> click.Command:
     return command
 
 
+def _verify() -> click.Command:
+    from .verify import command
+
+    return command
+
+
 def _schema() -> click.Command:
     from .schema import command
 
@@ -99,7 +105,7 @@ COMMANDS: dict[str, Callable[[], click.Command]] = {
     "validate": _validate, "rank": _rank, "sensitivity": _sensitivity, "report": _report,
     "schema": _schema, "weights": _weights, "form": _form, "value": _value,
     "longlist": _longlist, "export-xlsx": _export_xlsx, "import-xlsx": _import_xlsx,
-    "diff": _diff, "init": _init}
+    "diff": _diff, "init": _init, "verify": _verify}
 """Every command, by name, with the function that imports it."""
 
 

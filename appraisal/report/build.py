@@ -106,12 +106,13 @@ def read_reference(path: Path) -> bytes:
 def write_paper(result: AppraisalResult, out: Path, formats: Sequence[str] = FORMATS, *,
                 when: date | None = None, template_dir: Path | None = None,
                 stem: str = "paper", reference_docx: Path | None = None,
-                worker: PdfWorker | None = None) -> list[Path]:
+                worker: PdfWorker | None = None, source: str = "") -> list[Path]:
     """Lay out and write the paper of ``result`` (a :func:`appraisal.pipeline.run` with
     the sensitivity analysis) to ``out/<stem>.<ext>`` for each format; return the paths
     written, in the order of ``formats``. ``reference_docx`` lends its styles and page
     set-up to the Word paper; ``worker`` is a :class:`PdfWorker` made earlier (closed
-    here). Every format is rendered before any file is
+    here); ``source`` is the appraisal's path as given, kept in the run record that
+    ``appraisal verify`` reads. Every format is rendered before any file is
     written, and the files are written all or nothing; temporary files that killed
     runs left in ``out`` are removed first."""
     try:
@@ -123,7 +124,7 @@ def write_paper(result: AppraisalResult, out: Path, formats: Sequence[str] = FOR
         day = report_date(when)
         reference = None if reference_docx is None else read_reference(Path(reference_docx))
         clean_stale(Path(out))
-        context = build_context(result, day)
+        context = build_context(result, day, source)
         if "pdf" in wanted and worker is None:
             worker = PdfWorker()
         rendered: dict[str, bytes] = {}

@@ -99,9 +99,32 @@ def _footer(result: AppraisalResult, report_date: date) -> list[list[str]]:
     return rows
 
 
-def build_context(result: AppraisalResult, report_date: date) -> dict[str, Any]:
+def run_record(result: AppraisalResult, report_date: date, source: str = "") -> str:
+    """What ``appraisal verify`` needs to make the paper again, as compact JSON: the
+    tool, the input digest, the request (criteria set, scenario, weight changes, whose
+    weights, members, draws, seed), the report date and the appraisal's path as given
+    (``source``: "" for the bundled example). ``--`` never occurs in it (it may sit in
+    an HTML or Markdown comment)."""
+    import json
+
+    origin = result.origin
+    record = {
+        "tool": __version__, "input_digest": result.input_digest,
+        "criteria": result.criteria_set, "scenario": result.scenario,
+        "weights": result.overrides,
+        "weights_from": origin.weights_from if origin else "board",
+        "members": [m.id for m, _ in origin.members] if origin else [],
+        "samples": result.sensitivity.samples if result.sensitivity else 0,
+        "seed": result.seed, "date": report_date.isoformat(), "path": source}
+    return json.dumps(record, separators=(",", ":"), ensure_ascii=True).replace(
+        "--", "-\\u002d")
+
+
+def build_context(result: AppraisalResult, report_date: date,
+                  source: str = "") -> dict[str, Any]:
     """The whole paper as data (see the module docstring). ``report_date`` is printed in
-    the footer and, when the appraisal gives no meeting date, in the heading."""
+    the footer and, when the appraisal gives no meeting date, in the heading; ``source``
+    is the appraisal's path as given, kept in the run record."""
     a = result.appraisal
     paper = a.paper
     numbering = Numbering(next=2)  # paragraph 1 is the recommendation
@@ -181,5 +204,6 @@ def build_context(result: AppraisalResult, report_date: date) -> dict[str, Any]:
                   f"\u00b7 seed {result.seed} \u00b7 {report_date.isoformat()}"),
         "left_out": left_out(paper, result.value is not None),
         "generated": fmt.long_date(report_date),
+        "run_record": run_record(result, report_date, source),
         "version": __version__,
     }

@@ -69,6 +69,10 @@ def _clean(value: Any) -> Any:
     return value
 
 
+RECORD_VARIABLE = "appraisal-run"
+"""The document variable holding the run record."""
+
+
 def _prop(text: str) -> str:
     """A document property: Word allows at most 255 characters."""
     text = xml_text(text)
@@ -122,14 +126,23 @@ def _house_style(doc: DocumentObject) -> None:
         fmt.keep_with_next = True
 
 
-def _settings(doc: DocumentObject) -> None:
-    """Ask Word to update the fields (paragraph references) when the file is opened."""
+def _settings(doc: DocumentObject, record: str = "") -> None:
+    """Ask Word to update the fields (paragraph references) when the file is opened, and
+    keep the run record (``appraisal verify`` reads it) as a document variable: hidden,
+    kept by Word through edits, up to 65,280 characters."""
     settings = doc.settings.element
-    for old in settings.findall(qn("w:updateFields")):
+    for old in settings.findall(qn("w:updateFields")) + settings.findall(qn("w:docVars")):
         settings.remove(old)
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")
     settings.append(update)
+    if record:
+        holder = OxmlElement("w:docVars")
+        var = OxmlElement("w:docVar")
+        var.set(qn("w:name"), RECORD_VARIABLE)
+        var.set(qn("w:val"), xml_text(record))
+        holder.append(var)
+        settings.append(holder)
 
 
 def _numbering(doc: DocumentObject) -> int:
@@ -475,7 +488,7 @@ def _document(ctx: dict[str, Any], day: date, reference: bytes | None) -> Docume
         sec = doc.sections[0]
         w.landscape = sec.orientation == WD_ORIENT.LANDSCAPE
     _properties(doc, ctx, day)
-    _settings(doc)
+    _settings(doc, ctx.get("run_record", ""))
     w.num_id = _numbering(doc)
     _footer(w, ctx.get("stamp", ""))
     for line in (ctx["committee"], ctx["date"]):

@@ -1,0 +1,82 @@
+"""appraisal verify: a fresh paper passes in every format; after one score is edited it
+fails, naming what differs; JSON outputs too."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT, paper_result
+
+import appraisal
+from appraisal.cli import main
+from appraisal.input.files import label
+from appraisal.report.build import write_paper
+
+PARTS = ("appraisal.yaml", "criteria", "options", "scenarios", "members")
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    base = tmp_path_factory.mktemp("verify")
+    root = base / "appraisal"
+    root.mkdir()
+    for part in PARTS:
+        src = ROOT / part
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, root / part)
+    out = base / "paper"
+    write_paper(paper_result(appraisal.load(root), samples=1500), out, ["html", "md", "docx"],
+                when=date(2017, 12, 14), source=label(root))
+    return root, out
+
+
+def _verify(*args: str) -> tuple[int, str]:
+    r = CliRunner().invoke(main, ["verify", *args], catch_exceptions=False)
+    return r.exit_code, r.output
+
+
+@pytest.mark.parametrize("name", ["paper.html", "paper.md", "paper.docx"])
+def test_a_fresh_paper_follows_and_an_edited_score_does_not(made: tuple[Path, Path],
+                                                            name: str, tmp_path: Path) -> None:
+    root, out = made
+    code, text = _verify(str(out / name), str(root))
+    assert code == 0, text
+    assert "(unchanged since the paper)" in text and "follows from the inputs" in text
+    edited = tmp_path / "edited"
+    shutil.copytree(root, edited)
+    option = edited / "options" / "09-council-company.yaml"
+    option.write_text(option.read_text().replace("  market:\n    value: 1\n",
+                                                 "  market:\n    value: 1.5\n", 1))
+    code, text = _verify(str(out / name), str(edited))
+    assert code == 1
+    assert "changed since the paper" in text and "no longer follows from the inputs" in text
+    assert "68.5" in text and "67.7" in text or "£0.81m" in text
+
+
+def test_the_recorded_path_is_used_when_none_is_given(made: tuple[Path, Path]) -> None:
+    root, out = made
+    code, text = _verify(str(out / "paper.md"))
+    assert code == 0 and f"Inputs: {label(root)}" in text
+
+
+def test_json_outputs(made: tuple[Path, Path], tmp_path: Path) -> None:
+    root, _ = made
+    for args in (["rank"], ["value", "--samples", "300"]):
+        result = CliRunner().invoke(main, [*args, str(root), "--format", "json"])
+        path = tmp_path / f"{args[0]}.json"
+        path.write_text(result.output)
+        assert _verify(str(path), str(root))[0] == 0
+        code, text = _verify(str(path), str(ROOT))
+        assert code == 0  # the bundled example: same inputs, same figures
+
+
+def test_a_file_without_a_record(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<html><body>not a paper</body></html>")
+    code, text = _verify(str(page))
+    assert code == 2 and "records no run" in text
+    code, text = _verify(str(tmp_path / "paper.pdf"))
+    assert code == 2
