@@ -53,7 +53,7 @@ def test_a_fresh_paper_follows_and_an_edited_score_does_not(made: tuple[Path, Pa
     code, text = _verify(str(out / name), str(edited))
     assert code == 1
     assert "changed since the paper" in text and "no longer follows from the inputs" in text
-    assert "68.5" in text and "67.7" in text or "£0.81m" in text
+    assert "£0.81m" in text  # the overrun that makes another option better value
 
 
 def test_the_recorded_path_is_used_when_none_is_given(made: tuple[Path, Path]) -> None:
@@ -69,7 +69,7 @@ def test_json_outputs(made: tuple[Path, Path], tmp_path: Path) -> None:
         path = tmp_path / f"{args[0]}.json"
         path.write_text(result.output)
         assert _verify(str(path), str(root))[0] == 0
-        code, text = _verify(str(path), str(ROOT))
+        code, _ = _verify(str(path), str(ROOT))
         assert code == 0  # the bundled example: same inputs, same figures
 
 
