@@ -89,7 +89,7 @@ def test_diff_of_two_revisions_splits_every_move_exactly(repo: Path) -> None:
     mutual = next(m for m in data["moves"] if m["option"] == "staff-mutual")
     causes = {c["cause"] for c in mutual["causes"]}
     assert "score on Single focus on children" in causes
-    assert "weight of Market maturity risk" in causes
+    assert "weight of Market maturity risk (8 -> 20)" in causes  # the one raw change
     # revisions are read from git's objects: the working tree is untouched
     assert {p: p.read_bytes() for p in app.rglob("*") if p.is_file()} == before
 

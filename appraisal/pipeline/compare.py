@@ -135,7 +135,8 @@ def compare(old: Appraisal, new: Appraisal, *, criteria: str | None = None,
         criteria_added=tuple(c for c in nodes1 if c not in nodes0),
         criteria_removed=tuple(c for c in nodes0 if c not in nodes1),
         weights=tuple(weights), gates=gates, scores=tuple(scores),
-        moves=_moves(r0, r1), digests=(old.input_digest, new.input_digest),
+        moves=_moves(r0, r1, _one_raw_change(weights)),
+        digests=(old.input_digest, new.input_digest),
         titles=(old.title, new.title))
 
 
@@ -143,8 +144,21 @@ def _f(x: object) -> float | None:
     return None if x is None else float(x)  # type: ignore[arg-type]
 
 
-def _moves(r0: AppraisalResult, r1: AppraisalResult) -> tuple[OptionMove, ...]:
-    """Every option's total and rank in both versions, with the causes of its move."""
+def _one_raw_change(weights: list[WeightChange]) -> str | None:
+    """When exactly one raw weight changed (every other share moved only because the
+    shares of its group are renormalised), the name of that change, e.g. 'weight of
+    Market maturity risk (8 -> 20)'; else None."""
+    raw = [w for w in weights if w.raw_old != w.raw_new]
+    if len(raw) != 1 or raw[0].raw_old is None or raw[0].raw_new is None:
+        return None
+    w = raw[0]
+    return f"weight of {w.name} ({w.raw_old:g} -> {w.raw_new:g})"
+
+
+def _moves(r0: AppraisalResult, r1: AppraisalResult,
+           one_weight: str | None = None) -> tuple[OptionMove, ...]:
+    """Every option's total and rank in both versions, with the causes of its move; with
+    ``one_weight`` (one raw weight changed) the weight terms are that one change's."""
     p0, p1 = r0.long_list, r1.long_list
     assert r0.method.values is not None and r1.method.values is not None
     v0, v1 = r0.method.values(p0), r1.method.values(p1)
@@ -169,10 +183,12 @@ def _moves(r0: AppraisalResult, r1: AppraisalResult) -> tuple[OptionMove, ...]:
             a = np.where(np.isnan(a), b, a)  # a criterion in one version only: its
             b = np.where(np.isnan(b), a, b)  # value does not move, its weight does
             split = attribute(w0, a[None, :], w1, b[None, :])
+            if one_weight is not None and split.by_weight[0].any():
+                causes.append((one_weight, float(split.by_weight[0].sum())))
             for j, cid in enumerate(crit):
                 where = ("added " if cid not in p0.criterion_ids else
                          "removed " if cid not in p1.criterion_ids else "")
-                if split.by_weight[0, j] != 0:
+                if split.by_weight[0, j] != 0 and one_weight is None:
                     causes.append((f"weight of {names[cid]}" if not where else
                                    f"criterion {names[cid]} {where.strip()}",
                                    float(split.by_weight[0, j])))
