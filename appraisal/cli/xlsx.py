@@ -112,6 +112,9 @@ def import_command(workbook: Path, path: Path | None, dry_run: bool, force: bool
             click.echo(unified_diff(p.read_text(encoding="utf-8-sig"), texts[p], p.name),
                        nl=False)
         return
+    if path is None:
+        raise UsageError("nothing written: the bundled example is not changed; name the "
+                         "appraisal to change (copy the example first, or appraisal init)")
     if not force:
         raise UsageError("nothing written: use --force to write these changes (each "
                          "changed file is first copied to FILE.bak), or --dry-run to see "
