@@ -16,7 +16,7 @@ report: $(STAMP)
 	$(BIN)/appraisal report --out build
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --maxprocesses 4
 
 lint: $(STAMP)
 	$(BIN)/ruff check appraisal tests bench

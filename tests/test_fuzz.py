@@ -58,7 +58,7 @@ from appraisal.report.context import build_context
 
 MARKER = "FUZZ-PWNED"
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-FUZZ_CASES = int(os.environ.get("APPRAISAL_FUZZ_CASES", "2000"))
+FUZZ_CASES = int(os.environ.get("APPRAISAL_FUZZ_CASES", "1500"))
 """Cases of the mutation fuzz (CI runs the default; more for a longer hunt)."""
 
 

@@ -234,3 +234,27 @@ def test_export_refuses_to_overwrite(tmp_path: Path) -> None:
     result = _cli("export-xlsx", "--out", str(out))
     assert result.exit_code == 2 and "use --force" in result.output
     assert out.read_bytes() == b"keep me"
+
+
+def test_members_points_and_rankings_come_back(copy: Path, tmp_path: Path) -> None:
+    book = tmp_path / "scores.xlsx"
+    book.write_bytes(workbook_bytes(appraisal.load(copy)))
+    wb = load_workbook(book)
+    ws = wb["Members"]
+    for r in range(3, ws.max_row + 1):
+        member, crit = ws.cell(row=r, column=1).value, ws.cell(row=r, column=5).value
+        if member == "director" and crit == "market":
+            ws.cell(row=r, column=7).value = 25          # a swing point
+            ws.cell(row=r, column=8).value = 35          # now a range 25-35
+        if member == "chief-finance-officer" and crit in ("finance", "market"):
+            ws.cell(row=r, column=7).value = 1           # finance and market ranked equal
+    wb.save(book)
+    result = _cli("import-xlsx", str(book), str(copy), "--force")
+    assert result.exit_code == 0, result.output
+    a = appraisal.load(copy)
+    director = a.member("director").weighting[0]
+    assert director.points["market"] == (25.0, 35.0)
+    cfo = a.member("chief-finance-officer").weighting[0]
+    assert cfo.tiers[0] == ("finance", "market") and cfo.tiers[1] == ("focus", "improvement")
+    text = (copy / "members" / "03-chief-finance-officer.yaml").read_text()
+    assert text.startswith("# Illustrative: one board member's view")  # comments kept

@@ -69,7 +69,7 @@ def read_record(path: Path) -> tuple[str, dict[str, Any], bytes]:
     try:
         record = json.loads(raw)
     except ValueError:
-        raise UsageError(f"'{label(path)}': its run record is damaged") from None
+        record = None
     if not isinstance(record, dict):
         raise UsageError(f"'{label(path)}': its run record is damaged")
     return kind, record, data

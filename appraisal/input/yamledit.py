@@ -280,9 +280,11 @@ class Editor:
                 seq = CommentedSeq(ids)
                 seq.fa.set_flow_style()
                 tiers.append(seq)
-        before = list(block["ranking"])
+        old = block["ranking"]
+        before = list(old)
         new = CommentedSeq(tiers)
-        new.fa.set_flow_style()
+        if isinstance(old, CommentedSeq) and old.fa.flow_style():
+            new.fa.set_flow_style()
         block["ranking"] = new
         self._note(doc, f"member {member}: weighting[{group or 'top'}].ranking", before, tiers)
 
