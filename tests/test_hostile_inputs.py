@@ -197,7 +197,10 @@ def test_ctrl_c_exits_130_and_leaves_no_paper(tmp_path: Path, after: float) -> N
     time.sleep(after)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 130, err
+    # 130, or ended by the SIGINT itself (Popen's -2), which a shell also reports as 130:
+    # seen once on a loaded machine (a fresh clone compiling its bytecode, tests on two
+    # workers), with the message printed and nothing written
+    assert proc.returncode in (130, -signal.SIGINT), err
     assert err.strip() == "appraisal: interrupted" and "Traceback" not in err
     assert list(tmp_path.iterdir()) == []  # all or nothing: nothing
 
