@@ -107,6 +107,7 @@ def test_recommendation_states_value_for_money_in_amounts(context: dict,  # type
     assert len(value) == 1
     costing = result.appraisal.costing
     assert money(float(v.cost[v.preferred]), costing) in value[0]
-    assert f"unless its cost rises by more than {money(v.switching.wtp_overrun, costing)}" \
+    assert "unless its cost rises by more than " \
+        f"{money(v.switching.wtp_overrun, costing, precise=True)}" \
         in value[0]
     assert "%" not in value[0].split("(")[0]  # amounts, never a share of random draws

@@ -43,6 +43,10 @@ def money(amount: float, costing: Costing | None, places: int | None = None,
         return "no limit"
     unit = _UNIT[costing.amounts_in if costing else "pounds"]
     size = abs(amount)
+    if precise and 0 < size < 1 and unit:  # £0.455m reads better as £455k
+        smaller = {"m": "k", "k": ""}[unit]
+        amount, size, unit = amount * 1000, size * 1000, smaller
+        places = None if smaller else 0
     if places is None and precise and 0 < size < 1:
         places = 2 - math.floor(math.log10(size))
     if places is None:
@@ -109,12 +113,14 @@ def switching_sentences(v: ValueForMoney, costing: Costing | None) -> list[str]:
         need_cost = -s.overrun
         need_points = -s.shortfall
         out.append(f"{who} is not on the value-for-money frontier: it would join it if its "
-                   f"net present cost fell by {money(need_cost, costing)} or its benefit "
+                   f"net present cost fell by {money(need_cost, costing, precise=True)} or "
+                   "its benefit "
                    f"rose by {pts(need_points)} points.")
     else:
         over = ("whatever its cost, since no other option gives as much benefit"
                 if math.isinf(s.overrun) else
-                f"unless its net present cost rises by more than {money(s.overrun, costing)}"
+                "unless its net present cost rises by more than "
+                f"{money(s.overrun, costing, precise=True)}"
                 f" ({fmt.pct(s.overrun_share, 0)} of it)")
         short = ("" if math.isinf(s.shortfall) else
                  f"; it would also leave it if its benefit fell by more than "
@@ -134,11 +140,12 @@ def switching_sentences(v: ValueForMoney, costing: Costing | None) -> list[str]:
         if s.wtp_overrun >= 0:
             out.append(f"At the stated willingness to pay of {at} a point, {rival} would "
                        f"become better value if the preferred option's cost rose by more "
-                       f"than {money(s.wtp_overrun, costing)} or its benefit fell by more "
+                       f"than {money(s.wtp_overrun, costing, precise=True)} or its benefit "
+                       "fell by more "
                        f"than {pts(s.wtp_shortfall)} points.")
         else:
             out.append(f"At the stated willingness to pay of {at} a point, {rival} gives "
-                       f"more net benefit, by {money(-s.wtp_overrun, costing)}.")
+                       f"more net benefit, by {money(-s.wtp_overrun, costing, precise=True)}.")
     return out
 
 

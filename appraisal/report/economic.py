@@ -361,7 +361,7 @@ def value_recommendation(result: AppraisalResult) -> str | None:
         return None
     p, s = v.preferred, v.switching
     label = lead.name if lead.number is None else f"option {lead.number}"
-    cost = money(float(v.cost[p]), costing)
+    cost = money(float(v.cost[p]), costing, precise=True)
     b = v.benchmark
     against = "" if b is None or b == p else (
         f", {money(abs(float(v.cost[p] - v.cost[b])), costing)} "
@@ -378,10 +378,10 @@ def value_recommendation(result: AppraisalResult) -> str | None:
         if s.wtp_overrun >= 0:
             share = s.wtp_overrun / abs(float(v.cost[p])) if v.cost[p] else float("nan")
             text += (f", and is the best value at {at} a benefit point unless its cost "
-                     f"rises by more than {money(s.wtp_overrun, costing)}"
+                     f"rises by more than {money(s.wtp_overrun, costing, precise=True)}"
                      + (f" ({fmt.pct(share, 1)})" if share == share else "")
                      + f", when option {rival} would be")
         else:
             text += (f", but at {at} a benefit point option {rival} gives more net benefit "
-                     f"(by {money(-s.wtp_overrun, costing)})")
+                     f"(by {money(-s.wtp_overrun, costing, precise=True)})")
     return text
