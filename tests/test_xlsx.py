@@ -258,3 +258,25 @@ def test_members_points_and_rankings_come_back(copy: Path, tmp_path: Path) -> No
     assert cfo.tiers[0] == ("finance", "market") and cfo.tiers[1] == ("focus", "improvement")
     text = (copy / "members" / "03-chief-finance-officer.yaml").read_text()
     assert text.startswith("# Illustrative: one board member's view")  # comments kept
+
+
+def test_single_file_round_trip_keeps_flow_style_and_comments(tmp_path: Path) -> None:
+    path = tmp_path / "one.yaml"
+    path.write_text("# A single-file appraisal\ntitle: Single file\ncriteria:\n"
+                    "  - {id: q, name: Quality, weight: 2}   # the main one\n"
+                    "  - {id: c, name: Cost, weight: 1, direction: cost}\n"
+                    "options:\n  - id: a\n    name: A\n    scores: {q: 1, c: 2}\n"
+                    "  - id: b\n    name: B\n    scores:\n      q: {value: 3, rationale: Good}\n"
+                    "      c: 4\n")
+    before = path.read_text()
+    book = tmp_path / "one.xlsx"
+    assert _cli("export-xlsx", str(path), "--out", str(book)).exit_code == 0
+    assert "No changes" in _cli("import-xlsx", str(book), str(path)).output
+    wb = load_workbook(book)
+    wb["Scores"].cell(row=3, column=4).value = 2
+    wb["Weights"].cell(row=3, column=5).value = 3
+    wb.save(book)
+    assert _cli("import-xlsx", str(book), str(path), "--force").exit_code == 0
+    after = path.read_text()
+    assert after == before.replace("weight: 2}", "weight: 3}").replace("{q: 1, c: 2}",
+                                                                         "{q: 2, c: 2}")
