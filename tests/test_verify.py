@@ -3,6 +3,7 @@ fails, naming what differs; JSON outputs too."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from datetime import date
 from pathlib import Path
@@ -80,3 +81,18 @@ def test_a_file_without_a_record(tmp_path: Path) -> None:
     assert code == 2 and "records no run" in text
     code, text = _verify(str(tmp_path / "paper.pdf"))
     assert code == 2
+
+
+def test_paths_travel_with_the_paper(made: tuple[Path, Path], tmp_path: Path) -> None:
+    root, out = made
+    old = Path.cwd()
+    os.chdir(tmp_path)  # elsewhere: the recorded path is relative to the paper's folder
+    try:
+        code, text = _verify(str(out / "paper.html"))
+    finally:
+        os.chdir(old)
+    assert code == 0, text
+    rank = tmp_path / "rank.json"
+    rank.write_text(CliRunner().invoke(main, ["rank", str(root), "--format", "json"]).output)
+    code, text = _verify(str(rank))
+    assert code == 2 and "does not record which appraisal" in text

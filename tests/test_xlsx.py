@@ -60,7 +60,9 @@ def test_round_trip_without_edits_changes_no_byte(copy: Path, tmp_path: Path) ->
     assert "No changes" in result.output
     assert _snapshot(copy) == before
     # the same appraisal gives the same workbook, byte for byte
-    assert workbook_bytes(appraisal.load(copy)) == book.read_bytes()
+    again = tmp_path / "again.xlsx"
+    assert _cli("export-xlsx", str(copy), "--out", str(again)).exit_code == 0
+    assert again.read_bytes() == book.read_bytes()
 
 
 def test_layout_scale_validation_and_print_setup(tmp_path: Path) -> None:
@@ -280,3 +282,39 @@ def test_single_file_round_trip_keeps_flow_style_and_comments(tmp_path: Path) ->
     after = path.read_text()
     assert after == before.replace("weight: 2}", "weight: 3}").replace("{q: 1, c: 2}",
                                                                          "{q: 2, c: 2}")
+
+
+def test_found_by_a_new_user(copy: Path, tmp_path: Path) -> None:
+    """The workbook names its appraisal (import's default); another appraisal's workbook
+    is said so in one line; a note beside the grid is refused, not lost; a formula is
+    reported once; a second import keeps the first backup."""
+    book = tmp_path / "scores.xlsx"
+    assert _cli("export-xlsx", str(copy), "--out", str(book)).exit_code == 0
+    wb = load_workbook(book)
+    ws = wb["key-principles-2017"]
+    ws.cell(row=3, column=ws.max_column + 2).value = "remember to ask finance"
+    ws.cell(row=4, column=4).value = "=2+2"
+    wb.save(book)
+    result = _cli("import-xlsx", str(book))  # no PATH: the one the workbook names
+    assert result.exit_code == 2 and "(recorded in the workbook)" in result.output
+    assert "expected nothing outside the columns the tool wrote" in result.output
+    assert result.output.count("!D4:") == 1  # the formula, once
+    other = tmp_path / "other.yaml"
+    other.write_text("title: Other\ncriteria: [{id: q, name: Q}]\n"
+                     "options: [{id: a, name: A, scores: {q: 1}}]\n")
+    clean = tmp_path / "clean.xlsx"
+    assert _cli("export-xlsx", str(copy), "--out", str(clean)).exit_code == 0
+    result = _cli("import-xlsx", str(clean), str(other))
+    assert result.exit_code == 2 and "was exported from the appraisal" in result.output
+    for value in (4.5, 4.25):  # each workshop starts from a fresh export
+        assert _cli("export-xlsx", str(copy), "--out", str(clean), "--force").exit_code == 0
+        wb = load_workbook(clean)
+        _cell(wb, "key-principles-2017", "council-company", "focus").value = value
+        wb.save(clean)
+        done = _cli("import-xlsx", str(clean), str(copy), "--force")
+        assert done.exit_code == 0, done.output
+    option = copy / "options" / "09-council-company.yaml"
+    first = (copy / "options" / "09-council-company.yaml.bak").read_text()
+    assert "value: 4\n" in first  # the original, kept
+    assert "value: 4.5\n" in (copy / "options" / "09-council-company.yaml.bak2").read_text()
+    assert "value: 4.25\n" in option.read_text()

@@ -3,7 +3,6 @@ ranking moved."""
 
 from __future__ import annotations
 
-from contextlib import ExitStack
 from pathlib import Path
 
 import click
@@ -48,21 +47,18 @@ def command(versions: tuple[str, ...], criteria: str | None, fmt: str) -> None:
     added or removed, and every option's move in rank and points, split exactly among
     the changes that caused it."""
     from ..input.files import label
-    from ..input.git import unpacked
+    from ..input.git import load_revision
     from ..input.loading import load
     from ..pipeline.compare import compare
 
     old, new = _sides(versions)
-    with ExitStack() as stack:
-        loaded = []
-        for rev, path in (old, new):
-            where = path if rev is None else stack.enter_context(unpacked(rev, path))
-            loaded.append(load(where))
-        names = [f"{rev}" if rev else label(path) for rev, path in (old, new)]
-        if old[1] == new[1] and new[0] is None:
-            names[1] = "working tree"
-        result = compare(loaded[0], loaded[1], criteria=criteria, old_label=names[0],
-                         new_label=names[1])
+    loaded = [load(path) if rev is None else load_revision(rev, path)
+              for rev, path in (old, new)]
+    names = [f"{rev}" if rev else label(path) for rev, path in (old, new)]
+    if old[1] == new[1] and new[0] is None:
+        names[1] = "working tree"
+    result = compare(loaded[0], loaded[1], criteria=criteria, old_label=names[0],
+                     new_label=names[1])
     if fmt == "json":
         from ..presentation.diff import diff_to_dict
         from ..presentation.export import to_json

@@ -155,6 +155,7 @@ def command(folder: Path, title: str) -> None:
         folder / "scenarios" / "cost-first.yaml": SCENARIO.format(
             modeline=line("scenario", 1)),
         folder / "README.md": README.format(title=title, folder=folder),
+        folder / ".gitignore": "# backups import-xlsx keeps of the files it changes\n*.bak*\n",
     }
     for name, text in OPTIONS:
         files[folder / "options" / name] = text.format(modeline=line("option", 1))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime
 from pathlib import Path
 
@@ -56,7 +57,6 @@ def command(path: Path | None, formats: tuple[str, ...], out: Path,
             weights: tuple[str, ...], weights_from: str, members: tuple[str, ...],
             samples: int, seed: int | None, when: date | None) -> None:
     """Write the appraisal paper (HTML with a what-if panel, Markdown, Word, PDF)."""
-    from ..input.files import label
     from ..pipeline import Request, run
     from ..report.build import PdfWorker, write_paper
     from ..report.context import left_out
@@ -76,7 +76,8 @@ def command(path: Path | None, formats: tuple[str, ...], out: Path,
         raise
     written = write_paper(result, out, formats or FORMATS, when=when,
                           template_dir=template_dir, reference_docx=reference_docx,
-                          worker=worker, source="" if path is None else label(path))
+                          worker=worker, source="" if path is None else
+                          os.path.relpath(path.resolve(), out.resolve()))
     for p in written:
         click.echo(f"Wrote {p} ({p.stat().st_size:,} bytes)")
     echo_left_out(left_out(a.paper, any(o.costs for o in a.options)))

@@ -118,6 +118,7 @@ def command(paper: Path, path: Path | None) -> None:
     1 when something differs (each difference listed)."""
     from datetime import date
 
+    from ..errors import UsageError
     from ..input.files import label
     from ..input.loading import load
     from ..input.paper_record import read_record
@@ -125,8 +126,12 @@ def command(paper: Path, path: Path | None) -> None:
     from ..report.context import build_context
 
     kind, record, data = read_record(paper)
-    where = path if path is not None else (Path(record["path"]) if record.get("path")
-                                           else None)
+    if path is None and kind == "json":
+        raise UsageError(f"'{label(paper)}' does not record which appraisal it came from: "
+                         f"give it (appraisal verify {label(paper)} PATH)")
+    # a paper records the appraisal's path relative to the paper's folder
+    where = path if path is not None else (paper.parent / record["path"]
+                                           if record.get("path") else None)
     a = load(where)
     digest = record.get("input_digest")
     same_inputs = digest == a.input_digest

@@ -3,6 +3,7 @@ workshop, and its values read back into the YAML files."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -35,7 +36,8 @@ def export_command(path: Path | None, out: Path, force: bool) -> None:
         raise UsageError(f"'{out}' exists; use --force to overwrite it")
     a = load(path)
     remember_digest(a.input_digest)
-    write_bytes(out, workbook_bytes(a))
+    source = "" if path is None else os.path.relpath(path.resolve(), out.resolve().parent)
+    write_bytes(out, workbook_bytes(a, source))
     click.echo(f"Wrote {out} ({out.stat().st_size:,} bytes): {len(a.options)} options, "
                f"{len(a.criteria)} criteria set{'s' if len(a.criteria) != 1 else ''}.")
 
@@ -86,10 +88,14 @@ def import_command(workbook: Path, path: Path | None, dry_run: bool, force: bool
     validates, and never without --force (which keeps a backup of each changed file)."""
     from ..errors import UsageError
     from ..input.loading import bundled_example, load
-    from ..input.xlsx_import import read_edits
+    from ..input.xlsx_import import read_edits, recorded_source
     from ..input.yamledit import apply
     from ..writing import write_all
 
+    if path is None:  # the appraisal the workbook was exported from, else the example
+        path = recorded_source(workbook)
+        if path is not None:
+            click.echo(f"Appraisal: {path} (recorded in the workbook)")
     root = path if path is not None else bundled_example()
     a = load(root, criteria=criteria)
     remember_digest(a.input_digest)
@@ -120,12 +126,24 @@ def import_command(workbook: Path, path: Path | None, dry_run: bool, force: bool
                          "changed file is first copied to FILE.bak), or --dry-run to see "
                          "them as a diff")
     out: dict[Path, bytes] = {}
+    backups = {p: _backup_name(p) for p in files}
     for p in files:
-        out[p.with_name(p.name + ".bak")] = p.read_bytes()
+        out[backups[p]] = p.read_bytes()
         out[p] = texts[p].encode("utf-8")
     write_all(out)
     for p in files:
-        click.echo(f"Wrote {p} (backup {p.name}.bak)")
+        click.echo(f"Wrote {p} (backup {backups[p].name})")
+
+
+def _backup_name(path: Path) -> Path:
+    """FILE.bak, or FILE.bak2, FILE.bak3... when earlier backups exist (none is ever
+    overwritten)."""
+    k = 1
+    while True:
+        candidate = path.with_name(path.name + (".bak" if k == 1 else f".bak{k}"))
+        if not candidate.exists():
+            return candidate
+        k += 1
 
 
 def _short(value: object) -> str:

@@ -88,7 +88,9 @@ def load_revision(revision: str, path: Path, criteria: str | None = None) -> App
             return load(target, criteria=criteria)
         except InputError as exc:
             shown = label(target)
-            raise InputError([Diagnostic(d.file.replace(shown, f"{revision}:{label(path)}")
+            rel = "" if label(path) == "." else f"{label(path)}/"
+            raise InputError([Diagnostic(d.file.replace(shown + "/", f"{revision}:{rel}")
+                                         .replace(shown, f"{revision}:{label(path)}")
                                          if d.file.startswith(shown) else d.file,
                                          d.line, d.column, d.field, d.expected, d.found)
                               for d in exc.diagnostics]) from None

@@ -114,6 +114,13 @@ def _number(value: Any) -> float | None:
     return float(value)
 
 
+def _as_float(text: str) -> float | None:
+    try:
+        return float(text.strip())
+    except ValueError:
+        return None
+
+
 def _shown(value: Any) -> str:
     if value is None:
         return "nothing"
@@ -149,11 +156,21 @@ class _Sheet:
             if key not in self.columns:
                 problems.add(f"{self.title}!{ID_ROW}:{ID_ROW}",
                              f"a column with the id '{key}' in row {ID_ROW}", "none")
+        self.formulas: set[tuple[int, int]] = set()
+        known = set(self.columns.values())
+        outside = 0
         for row in ws.iter_rows(min_row=1):
             for cell in row:
                 if cell.data_type == "f":
+                    self.formulas.add((cell.row, cell.column))
                     problems.add(self.at(cell.row, cell.column), "a value",
                                  f"a formula ({str(cell.value)[:40]})")
+                elif cell.column not in known and cell.row >= ID_ROW and \
+                        cell.value not in (None, "") and outside < 5:
+                    outside += 1  # it would be lost: say so (the first few)
+                    problems.add(self.at(cell.row, cell.column), "nothing outside the "
+                                 "columns the tool wrote (this column has no id in row 2)",
+                                 _shown(cell.value))
 
     def at(self, row: int, col: int) -> str:
         from openpyxl.utils import get_column_letter
@@ -164,6 +181,12 @@ class _Sheet:
         return [r for r in range(FIRST_ROW, self.ws.max_row + 1)
                 if any(self.ws.cell(row=r, column=c).value not in (None, "")
                        for c in self.columns.values())]
+
+    def skip(self, row: int, key: str) -> bool:
+        """Whether the cell is already reported: its column is missing, or it holds a
+        formula."""
+        col = self.columns.get(key)
+        return col is None or (row, col) in self.formulas
 
     def get(self, row: int, key: str) -> tuple[Any, str]:
         col = self.columns.get(key)
@@ -218,6 +241,9 @@ def _scores(sheet: _Sheet, a: Appraisal, s: SetSheets, rows: dict[str, int],
                               ("high", f"{c.id}:high")):
                 if part != "value" and not has_range:
                     continue
+                if sheet.skip(r, key):
+                    got[part] = None
+                    continue
                 raw, at = sheet.get(r, key)
                 if raw is None or (isinstance(raw, str) and not raw.strip()):
                     if part == "value":
@@ -227,13 +253,15 @@ def _scores(sheet: _Sheet, a: Appraisal, s: SetSheets, rows: dict[str, int],
                     continue
                 number = _number(raw)
                 if number is None or not lo_s <= number <= hi_s:
+                    hint = " (a number stored as text?)" if isinstance(raw, str) and \
+                        _number(_as_float(raw)) is not None else ""
                     sheet.problems.add(at, f"a score from {lo_s:g} to {hi_s:g}, the scale "
-                                       f"of criterion '{c.id}'", _shown(raw))
+                                       f"of criterion '{c.id}'", _shown(raw) + hint)
                     got[part] = None
                     continue
                 got[part] = number
             value = got.get("value")
-            if value is None:
+            if value is None or sheet.skip(r, c.id):
                 continue
             low, high = got.get("low"), got.get("high")
             if (low is not None and low > value) or (high is not None and high < value):
@@ -251,6 +279,8 @@ def _texts(sheet: _Sheet, s: SetSheets, rows: dict[str, int], edits: list[Edit],
            kind: str) -> None:
     for oid, r in rows.items():
         for c, _ in s.columns:
+            if sheet.skip(r, c.id):
+                continue
             raw, at = sheet.get(r, c.id)
             text = _text(raw)
             if text is None:
@@ -373,6 +403,11 @@ def read_edits(path: str | Path, a: Appraisal) -> list[Edit]:
                                                           s.evidence)), WEIGHTS]
     if a.members:
         wanted.append(MEMBERS)
+    recorded = wb.properties.title or ""
+    grids = {n for s in sheets for n in (s.scores, s.rationale, s.evidence)}
+    if recorded and recorded != a.title and not grids & set(wb.sheetnames):
+        raise UsageError(f"'{shown}' was exported from the appraisal '{recorded[:60]}', not "
+                         f"from '{a.title[:60]}': name the appraisal it came from")
     for title in wb.sheetnames:
         if title not in wanted:
             problems.add(title, "only the sheets export-xlsx wrote: " + ", ".join(wanted),
@@ -402,3 +437,24 @@ def read_edits(path: str | Path, a: Appraisal) -> list[Edit]:
     if problems.items:
         raise InputError(problems.items)
     return edits
+
+
+def recorded_source(path: str | Path) -> Path | None:
+    """The appraisal a workbook was exported from (its ``appraisal-path`` property,
+    relative to the workbook's folder), or None: none recorded, or the bundled
+    example."""
+    import re
+
+    file = Path(path)
+    try:
+        with zipfile.ZipFile(file) as z:
+            custom = z.read("docProps/custom.xml").decode("utf-8", "replace")
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return None
+    found = re.search(r'name="appraisal-path"[^>]*>\s*<vt:lpwstr[^>]*>([^<]*)</vt:lpwstr>',
+                      custom)
+    if found is None or found.group(1) in ("", "-"):
+        return None
+    import html
+
+    return file.parent / html.unescape(found.group(1))

@@ -102,9 +102,9 @@ def _footer(result: AppraisalResult, report_date: date) -> list[list[str]]:
 def run_record(result: AppraisalResult, report_date: date, source: str = "") -> str:
     """What ``appraisal verify`` needs to make the paper again, as compact JSON: the
     tool, the input digest, the request (criteria set, scenario, weight changes, whose
-    weights, members, draws, seed), the report date and the appraisal's path as given
-    (``source``: "" for the bundled example). ``--`` never occurs in it (it may sit in
-    an HTML or Markdown comment)."""
+    weights, members, draws, seed), the report date and the appraisal's path relative to
+    the paper's folder (``source``: "" for the bundled example). ``--`` never occurs in
+    it (it may sit in an HTML or Markdown comment)."""
     import json
 
     origin = result.origin

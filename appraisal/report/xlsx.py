@@ -41,6 +41,7 @@ from ..input.workbook import (
 STAMP = datetime.datetime(2000, 1, 1)
 """The date written into the workbook (its contents, not the day it was made, decide its
 bytes)."""
+SOURCE_PROPERTY = "appraisal-path"
 HEAD = Font(bold=True)
 IDS = Font(italic=True, color="666666", size=8)
 IDS_FILL = PatternFill("solid", fgColor="EEEEEE")
@@ -112,17 +113,20 @@ def _scores(wb: Workbook, a: Appraisal, sheet: SetSheets) -> None:
             if has_range:
                 _cell(ws, row, col + 1, s.low if s is not None else None)
                 _cell(ws, row, col + 2, s.high if s is not None else None)
-            lo, hi = _scale(a, c)
-            dv = DataValidation(type="decimal", operator="between", formula1=f"{lo:g}",
-                                formula2=f"{hi:g}", allow_blank=True,
-                                errorTitle="Outside the scale",
-                                error=f"A score on {c.name} runs from {lo:g} to {hi:g}.")
-            ws.add_data_validation(dv)
-            span = 3 if has_range else 1
-            first = get_column_letter(col)
-            last = get_column_letter(col + span - 1)
-            dv.add(f"{first}{FIRST_ROW}:{last}{FIRST_ROW + max(len(a.options) - 1, 0)}")
-            col += span
+            col += 3 if has_range else 1
+    col = 4
+    last_row = FIRST_ROW + max(len(a.options) - 1, 0)
+    for c, has_range in sheet.columns:  # one rule per criterion: its columns, every row
+        lo, hi = _scale(a, c)
+        dv = DataValidation(type="decimal", operator="between", formula1=f"{lo:g}",
+                            formula2=f"{hi:g}", allow_blank=True, showErrorMessage=True,
+                            errorTitle="Outside the scale",
+                            error=f"A score on {c.name} runs from {lo:g} to {hi:g}.")
+        span = 3 if has_range else 1
+        dv.add(f"{get_column_letter(col)}{FIRST_ROW}:"
+               f"{get_column_letter(col + span - 1)}{last_row}")
+        ws.add_data_validation(dv)
+        col += span
     _widths(ws, len(ids))
 
 
@@ -197,7 +201,8 @@ INSTRUCTION_LINES = (
     "scale (the heading gives it). Columns 'lowest plausible' and 'highest plausible' hold "
     "a score's range, where ranges are used.",
     "Do not change row 2 (grey): it tells the tool which criterion each column is. Do not "
-    "add sheets, merge cells or type formulas: the tool reads values only.",
+    "add sheets or columns, merge cells or type formulas: the tool reads values only. "
+    "Option and criterion names are shown for reference: change them in the YAML files.",
     "The Weights sheet holds each criterion's raw weight (shared out among its siblings), "
     "why, and the range the board would accept. 'derived' means the weights of that group "
     "come from the board's weighting (swing, ranking or pairwise) in the criteria file.",
@@ -228,9 +233,14 @@ def _instructions(wb: Workbook, a: Appraisal, sheets: list[SetSheets]) -> None:
     ws.column_dimensions["A"].width = 120
 
 
-def workbook_bytes(a: Appraisal) -> bytes:
-    """The scoring workbook of ``a`` as .xlsx bytes."""
+def workbook_bytes(a: Appraisal, source: str = "") -> bytes:
+    """The scoring workbook of ``a`` as .xlsx bytes; ``source`` (the appraisal's path
+    relative to the workbook's folder, "" for the bundled example) is kept as the
+    document property ``appraisal-path``, import-xlsx's default appraisal."""
+    from openpyxl.packaging.custom import StringProperty
+
     wb = Workbook()
+    wb.custom_doc_props.append(StringProperty(name=SOURCE_PROPERTY, value=source or "-"))
     sheets = set_sheets(a)
     _instructions(wb, a, sheets)
     for s in sheets:
@@ -240,6 +250,7 @@ def workbook_bytes(a: Appraisal) -> bytes:
     _weights(wb, a)
     _members(wb, a)
     wb.properties.creator = "appraisal"
+    wb.properties.title = a.title[:255]
     wb.properties.created = wb.properties.modified = STAMP
     buf = io.BytesIO()
     wb.save(buf)
