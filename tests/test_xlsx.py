@@ -106,6 +106,7 @@ def test_edits_change_only_their_values_and_keep_comments(copy: Path, tmp_path: 
     before = _snapshot(copy)
     dry = _cli("import-xlsx", str(book), str(copy), "--dry-run")
     assert dry.exit_code == 0 and "+    value: 4.5" in dry.output
+    assert "--- a/options/09-council-company.yaml" in dry.output
     assert _snapshot(copy) == before  # a dry run writes nothing
     refused = _cli("import-xlsx", str(book), str(copy))
     assert refused.exit_code == 2 and "use --force" in refused.output

@@ -115,7 +115,8 @@ def import_command(workbook: Path, path: Path | None, dry_run: bool, force: bool
         from ..input.yamledit import unified_diff
 
         for p in files:
-            click.echo(unified_diff(p.read_text(encoding="utf-8-sig"), texts[p], p.name),
+            name = p.relative_to(root).as_posix() if root.is_dir() else p.name
+            click.echo(unified_diff(p.read_text(encoding="utf-8-sig"), texts[p], name),
                        nl=False)
         return
     if path is None:
