@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from ..core.money import CostModel, MoneyLines, present_values, uplifted
+from ..core.money import CostModel, MoneyLines, owner_matrix, present_values, uplifted
 from ..core.problem import BoolArray, FloatArray, IntArray, Problem
 from ..methods import Method
 from .evaluate import Evaluator
@@ -143,9 +143,7 @@ def analyse_value(long_list: Problem, method: Method, model: CostModel, passes: 
     before = present_values(c.amount, model.factors, c.owner, n_all)
     capital = _npc(c, c.amount, model.factors, n_all, c.capital)
     yearly_lines = uplifted(c.amount, c.uplift)
-    onehot = np.zeros((c.owner.size, n_all))
-    onehot[np.arange(c.owner.size), c.owner] = 1.0
-    yearly = onehot.T @ yearly_lines
+    yearly = owner_matrix(c.owner, n_all).T @ yearly_lines
     bl = model.benefits
     ben_pv = present_values(bl.amount, model.factors, bl.owner, n_all)
     if not model.valued.any():  # no monetised benefits at all: no social value to state
@@ -198,8 +196,7 @@ def _monte_carlo(long_list: Problem, method: Method, model: CostModel, rows: Int
           for x in (c.low, c.high - c.amount, c.amount - c.low)]
     const, down, up = pv
     uncertain = (down != 0) | (up != 0)
-    onehot = np.zeros((int(keep.sum()), n))
-    onehot[np.arange(onehot.shape[0]), line_rows[keep]] = 1.0
+    onehot = owner_matrix(line_rows[keep], n)
     fixed = const @ onehot  # every line's low end, per option
     down, up, spread = down[uncertain], up[uncertain], onehot[uncertain]
     ev = Evaluator(sub, method, None, "triangular") if score_uncertainty else None

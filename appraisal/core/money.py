@@ -83,10 +83,22 @@ def present_values(amounts: FloatArray, factors: FloatArray, owner: Sequence[int
     ``factors`` the discount factor of each year, ``owner[k]`` the owner of line k.
     Returns (..., owners): the sum over each owner's lines of ``amount_t * D_t``.
     """
+    return by_owner(amounts @ factors, owner, owners)
+
+
+def by_owner(per_line: FloatArray, owner: Sequence[int] | IntArray, owners: int
+             ) -> FloatArray:
+    """Lines' values (..., lines) summed per owner (..., owners)."""
+    out: FloatArray = per_line @ owner_matrix(owner, owners)
+    return out
+
+
+def owner_matrix(owner: Sequence[int] | IntArray, owners: int) -> FloatArray:
+    """The (lines, owners) 0/1 matrix with a 1 where line k belongs to owner j: a
+    product with it adds each owner's lines."""
     index = np.asarray(owner, dtype=np.intp)
-    onehot = np.zeros((index.size, owners))
-    onehot[np.arange(index.size), index] = 1.0
-    out: FloatArray = (amounts @ factors) @ onehot
+    out = np.zeros((index.size, owners))
+    out[np.arange(index.size), index] = 1.0
     return out
 
 

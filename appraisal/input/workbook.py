@@ -65,6 +65,12 @@ def _title(base: str, suffix: str, taken: set[str]) -> str:
     return title
 
 
+def scale_of(a: Appraisal, c: Criterion) -> tuple[float, float]:
+    """A criterion's scale (its own, else the appraisal's) as (min, max)."""
+    s = c.scale or a.scale
+    return s.min, s.max
+
+
 def ranged(a: Appraisal, criterion: str) -> bool:
     """Whether any option states a range (low or high) for ``criterion``."""
     return any((s := o.scores.get(criterion)) is not None

@@ -21,7 +21,7 @@ from typing import Any
 from ..errors import Diagnostic, InputError, UsageError
 from .files import label
 from .modelbase import _control_in
-from .models import Appraisal, Criterion
+from .models import Appraisal
 from .workbook import (
     FIRST_ROW,
     ID_ROW,
@@ -34,6 +34,7 @@ from .workbook import (
     criteria_of,
     grid_ids,
     member_rows,
+    scale_of,
     set_sheets,
     text_ids,
 )
@@ -217,10 +218,6 @@ def _options(sheet: _Sheet, a: Appraisal) -> dict[str, int]:
     return out
 
 
-def _scale(a: Appraisal, c: Criterion) -> tuple[float, float]:
-    s = c.scale or a.scale
-    return s.min, s.max
-
 
 def _check_text(problems: _Problems, at: str, text: str) -> bool:
     bad = _control_in(text)
@@ -235,7 +232,7 @@ def _scores(sheet: _Sheet, a: Appraisal, s: SetSheets, rows: dict[str, int],
             edits: list[Edit]) -> None:
     for oid, r in rows.items():
         for c, has_range in s.columns:
-            lo_s, hi_s = _scale(a, c)
+            lo_s, hi_s = scale_of(a, c)
             got: dict[str, float | None] = {}
             for part, key in (("value", c.id), ("low", f"{c.id}:low"),
                               ("high", f"{c.id}:high")):

@@ -23,7 +23,8 @@ from ruamel.yaml.scalarstring import ScalarString
 
 from ..errors import UsageError
 from .files import label
-from .models import Appraisal, Score
+from .models import Appraisal, Score, iter_criteria
+from .workbook import member_rows
 from .xlsx_import import Edit
 
 
@@ -305,9 +306,9 @@ def apply(a: Appraisal, root: Path, edits: list[Edit]) -> Editor:
     applied (its :attr:`Editor.changes` list them)."""
     ed = Editor.open(root)
     scores = {o.id: o.scores for o in a.options}
-    crit = {(cs.id, c.id): c for cs in a.criteria for c in _walk(cs.criteria)}
+    crit = {(cs.id, c.id): c for cs in a.criteria for c in iter_criteria(cs.criteria)}
     rows: dict[tuple[str, ...], list[Any]] = {
-        tuple("" if x is None else str(x) for x in r[:6]): r for r in _member_rows(a)}
+        tuple("" if x is None else str(x) for x in r[:6]): r for r in member_rows(a)}
     ranks: dict[tuple[str, str], dict[str, float]] = {}
     seen_scores: dict[tuple[str, str], tuple[Any, str]] = {}
     for e in edits:
@@ -341,7 +342,7 @@ def apply(a: Appraisal, root: Path, edits: list[Edit]) -> Editor:
             if was != e.value:
                 ed.member(e.target, was, e.value)
     for (member, group), new_ranks in ranks.items():
-        old_ranks = {str(r[4]): float(r[6]) for r in _member_rows(a)
+        old_ranks = {str(r[4]): float(r[6]) for r in member_rows(a)
                      if r[0] == member and r[2] == group and r[3] == "ranking"}
         if _order(new_ranks) != _order(old_ranks):
             ed.ranking(member, group, new_ranks)
@@ -351,20 +352,6 @@ def apply(a: Appraisal, root: Path, edits: list[Edit]) -> Editor:
 def _order(ranks: dict[str, float]) -> list[list[str]]:
     return [sorted(c for c, r in ranks.items() if r == rank) for rank in sorted(set(
         ranks.values()))]
-
-
-def _walk(nodes: Any) -> list[Any]:
-    out = []
-    for c in nodes:
-        out.append(c)
-        out.extend(_walk(c.criteria))
-    return out
-
-
-def _member_rows(a: Appraisal) -> list[list[Any]]:
-    from .workbook import member_rows
-
-    return member_rows(a)
 
 
 def unified_diff(old: str, new: str, name: str) -> str:

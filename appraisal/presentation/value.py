@@ -73,6 +73,12 @@ def year_label(year: int, costing: Costing | None) -> str:
     return str(year)
 
 
+def objective_names(a: Appraisal) -> dict[str, str]:
+    """Objective and critical success factor id -> name."""
+    return {**{o.id: o.name for o in a.objectives},
+            **{f.id: f.name for f in a.critical_success_factors}}
+
+
 def role_label(appraisal: Appraisal, option_id: str) -> str:
     option = next((o for o in appraisal.options if o.id == option_id), None)
     return ROLE_NAMES[option.role] if option is not None and option.role else ""
@@ -282,8 +288,7 @@ def serves_rows(result: AppraisalResult) -> list[dict[str, Any]]:
     from ..input.models import iter_criteria
 
     a = result.appraisal
-    names = {o.id: o.name for o in a.objectives}
-    names.update({f.id: f.name for f in a.critical_success_factors})
+    names = objective_names(a)
     cs = a.criteria_set(result.criteria_set)
     return [{"id": c.id, "name": c.name, "serves": [names.get(s, s) for s in c.serves]}
             for c in iter_criteria(cs.criteria) if c.serves]

@@ -12,13 +12,15 @@ import numpy as np
 
 from ..analysis.value import ValueForMoney
 from ..input.greenbook import Costing, MoneyLine
-from ..input.models import Appraisal, iter_criteria
+from ..input.models import iter_criteria
 from ..pipeline import AppraisalResult
+from ..pipeline.economic import uses_green_book
 from ..presentation import formatting as fmt
 from ..presentation.value import (
     framework_rows,
     frontier_sentence,
     money,
+    objective_names,
     switching_sentences,
     unit_words,
     uplift_note,
@@ -27,12 +29,6 @@ from ..presentation.value import (
 )
 from .blocks import Numbering, SectionBuilder, table
 from .value_chart import value_chart
-
-
-def has_case(a: Appraisal) -> bool:
-    """Whether the appraisal states any Green Book data for the economic case."""
-    return bool(a.objectives or a.critical_success_factors or a.costing
-                or any(o.framework or o.role for o in a.options))
 
 
 def _objectives(s: SectionBuilder, result: AppraisalResult, appendix: str) -> None:
@@ -58,8 +54,7 @@ def _plain(name: str) -> bool:
 
 def _serving(result: AppraisalResult) -> list[list[str]]:
     a = result.appraisal
-    names = {o.id: o.name for o in a.objectives}
-    names.update({f.id: f.name for f in a.critical_success_factors})
+    names = objective_names(a)
     cs = a.criteria_set(result.criteria_set)
     return [[c.name, "; ".join(names.get(x, x) for x in c.serves)]
             for c in iter_criteria(cs.criteria) if c.serves]
@@ -191,7 +186,7 @@ def _uncertainty(s: SectionBuilder, v: ValueForMoney, costing: Costing) -> None:
 def economic_section(s: SectionBuilder, result: AppraisalResult, framework_appendix: str,
                      costs_appendix: str) -> None:
     """The body section "The economic case"."""
-    if not has_case(result.appraisal):
+    if not uses_green_book(result.appraisal):
         return
     _objectives(s, result, framework_appendix)
     _framework(s, result, framework_appendix)
@@ -249,8 +244,7 @@ def framework_appendix(result: AppraisalResult) -> SectionBuilder:
     if not any(c["choice"] for r in rows for c in r["cells"]):
         return s
     dims = {d.id: d.name for d in a.options_framework.dimensions}
-    names = {o.id: o.name for o in a.objectives}
-    names.update({f.id: f.name for f in a.critical_success_factors})
+    names = objective_names(a)
     for d in a.options_framework.dimensions:
         if d.question:
             s.bullets([f"{d.name}: {d.question}" for d in a.options_framework.dimensions

@@ -21,7 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..input.models import Appraisal, Criterion, Option
+from ..input.models import Appraisal, Option
 from ..input.workbook import (
     FIRST_ROW,
     ID_ROW,
@@ -34,6 +34,7 @@ from ..input.workbook import (
     criteria_of,
     grid_ids,
     member_rows,
+    scale_of,
     set_sheets,
     text_ids,
 )
@@ -80,10 +81,6 @@ def _heading(ws: Worksheet, headings: list[str], ids: list[str],
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
-def _scale(a: Appraisal, c: Criterion) -> tuple[float, float]:
-    s = c.scale or a.scale
-    return s.min, s.max
-
 
 def _option_cells(ws: Worksheet, row: int, o: Option) -> None:
     _cell(ws, row, 1, o.id)
@@ -96,7 +93,7 @@ def _scores(wb: Workbook, a: Appraisal, sheet: SetSheets) -> None:
     ids = grid_ids(sheet)
     headings = ["Option id", "No.", "Option"]
     for c, has_range in sheet.columns:
-        lo, hi = _scale(a, c)
+        lo, hi = scale_of(a, c)
         mark = " (cost: a higher score is worse)" if c.direction == "cost" else ""
         gate = f"; gate {c.gate:g}" if c.gate is not None else ""
         headings.append(f"{c.name} ({lo:g} to {hi:g}{gate}){mark}")
@@ -117,7 +114,7 @@ def _scores(wb: Workbook, a: Appraisal, sheet: SetSheets) -> None:
     col = 4
     last_row = FIRST_ROW + max(len(a.options) - 1, 0)
     for c, has_range in sheet.columns:  # one rule per criterion: its columns, every row
-        lo, hi = _scale(a, c)
+        lo, hi = scale_of(a, c)
         dv = DataValidation(type="decimal", operator="between", formula1=f"{lo:g}",
                             formula2=f"{hi:g}", allow_blank=True, showErrorMessage=True,
                             errorTitle="Outside the scale",
