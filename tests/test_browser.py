@@ -21,7 +21,7 @@ from click.testing import Result
 from conftest import paper_result, serious_axe_violations
 
 import appraisal
-from appraisal.pipeline import AppraisalResult, Request, run
+from appraisal.pipeline import AppraisalResult, Request, run, whose
 
 pytestmark = pytest.mark.browser
 
@@ -186,7 +186,8 @@ def test_member_picker_shows_each_members_ranking(paper: Path, browser) -> None:
     for value, source in [("0", "group"), *((str(k + 1), m.id)
                                              for k, m in enumerate(a.members))]:
         page.select_option("#whatif-member", value)
-        _check(_ranking(page), run(a, Request(weights_from=source)))
+        whose_, member = whose(source)
+        _check(_ranking(page), run(a, Request(weights_from=whose_, member=member)))
     page.select_option("#whatif-scenario", "0")
     assert page.locator("#whatif-member").input_value() == ""
     _check(_ranking(page), appraisal.rank(a))

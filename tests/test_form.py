@@ -279,7 +279,7 @@ def test_a_member_fills_in_the_form_and_the_tool_reads_the_file(
     assert [(b.group, b.method) for b in member.weighting] == [(None, "swing"),
                                                                ("cypp", "swing")]
     assert member_raw(loaded, member) == raw
-    theirs = run(loaded, Request(weights_from="jane")).ranking.options
+    theirs = run(loaded, Request(weights_from="member", member="jane")).ranking.options
     assert [(o.id, o.rank) for o in theirs] == [(r[0], r[1]) for r in shown]
     for o, r in zip(theirs, shown, strict=True):
         assert abs(o.total - r[2]) <= 1e-9

@@ -12,7 +12,7 @@ import pytest
 from click.testing import Result
 
 import appraisal
-from appraisal.analysis.members import MembersHull, analyse_members, members_box
+from appraisal.analysis.members import MembersHull, Person, analyse_members, members_box
 from appraisal.core.problem import CriteriaTree, Problem
 from appraisal.errors import UsageError
 from appraisal.input.derive import member_raw
@@ -40,7 +40,7 @@ MEMBERS = np.array([[0.7, 0.2, 0.1], [0.2, 0.7, 0.1], [0.3, 0.3, 0.4]])
 
 
 def test_each_members_view_and_who_changes_the_leader() -> None:
-    m = analyse_members(PROBLEM, METHOD, [("a", "A", ""), ("b", "B", ""), ("c", "C", "")],
+    m = analyse_members(PROBLEM, METHOD, [Person("a", "A"), Person("b", "B"), Person("c", "C")],
                         MEMBERS, MEMBERS.mean(axis=0), np.ones(3) / 3, {None: "arithmetic"})
     totals = MEMBERS @ (PROBLEM.scores / 5).T
     assert [v.first for v in m.members] == [("o0",), ("o1",), ("o2",)]
@@ -54,7 +54,7 @@ def test_each_members_view_and_who_changes_the_leader() -> None:
 def test_least_change_is_never_beaten_by_random_weights() -> None:
     """Brute force: no weighting on the simplex nearer a member's weights (half the L1
     distance) puts another option level with their first choice."""
-    m = analyse_members(PROBLEM, METHOD, [("a", "A", "")], MEMBERS[:1], MEMBERS[0],
+    m = analyse_members(PROBLEM, METHOD, [Person("a", "A")], MEMBERS[:1], MEMBERS[0],
                         MEMBERS[0], {None: "arithmetic"})
     view = m.members[0]
     assert view.shift is not None and view.shift_to is not None
@@ -83,7 +83,7 @@ def test_hull_and_box_draws() -> None:
 
 def test_weights_from_a_member_and_the_group() -> None:
     a = appraisal.load()
-    director = run(a, Request(weights_from="director"))
+    director = run(a, Request(weights_from="member", member="director"))
     assert director.ranking.leader is not None and director.ranking.leader.id == "staff-mutual"
     expected = appraisal.rank(a, weights=member_raw(a, a.member("director")))
     assert np.allclose(director.ranking.totals, expected.ranking.totals)
@@ -96,7 +96,7 @@ def test_weights_from_a_member_and_the_group() -> None:
     assert [v.member_id for v in two.members.members] == ["director", "head-of-legal"]
     with pytest.raises(UsageError, match="unknown member 'nobody'; expected one of: "
                        "cabinet-member, director"):
-        run(a, Request(weights_from="nobody"))
+        run(a, Request(weights_from="member", member="nobody"))
 
 
 def test_weights_command_table_and_json(cli: Callable[..., Result]) -> None:

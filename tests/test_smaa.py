@@ -231,18 +231,21 @@ def test_runs_sharing_score_draws_equal_separate_runs() -> None:
     """smaa_runs shares each block's score draws between weight models: each run's
     results are byte for byte those of its own smaa call with the same seed."""
     import appraisal
-    from appraisal.analysis.smaa import smaa_runs
+    from appraisal.analysis.smaa import Run, smaa_runs
     from appraisal.analysis.treeweights import BoardWeights, TreeWeights
     from appraisal.core.screening import passes
 
     p = compile_problem(appraisal.load())
     p = p.subset(passes(p))
-    models = [BoardWeights.around(p.tree), TreeWeights(p.tree)]
-    together = smaa_runs(p, METHOD, models, samples=20_000, seed=5, score_uncertainty=True,
-                         confidence=[False, True])
-    for r, model in zip(together, models, strict=True):
-        alone = smaa(p, METHOD, samples=20_000, seed=5, weights=model, score_uncertainty=True)
+    runs = {"board": Run(BoardWeights.around(p.tree), confidence=False),
+            "any": Run(TreeWeights(p.tree))}
+    together = smaa_runs(p, METHOD, runs, samples=20_000, seed=5, score_uncertainty=True)
+    assert list(together) == ["board", "any"]
+    for name, spec in runs.items():
+        alone = smaa(p, METHOD, samples=20_000, seed=5, weights=spec.model,
+                     score_uncertainty=True)
         for field in ("acceptability", "central_weights", "pairwise", "joint_first"):
-            np.testing.assert_array_equal(getattr(r, field), getattr(alone, field))
-    np.testing.assert_array_equal(together[1].confidence, alone.confidence)
-    assert np.isnan(together[0].confidence).all() and together[0].confidence_draws == 0
+            np.testing.assert_array_equal(getattr(together[name], field), getattr(alone, field))
+    np.testing.assert_array_equal(together["any"].confidence, alone.confidence)
+    assert np.isnan(together["board"].confidence).all()
+    assert together["board"].confidence_draws == 0

@@ -60,7 +60,7 @@ def test_example_summary_sentences(example: Appraisal) -> None:
 def test_without_samples_there_is_no_acceptability_sentence(
         example: Appraisal) -> None:
     s = paper_result(example, samples=0).sensitivity
-    assert s is not None and s.smaa is None and s.summary.board is None
+    assert s is not None and s.anywhere is None and s.summary.board is None
     assert words.acceptability_clause(s.summary) is None
     assert words.anywhere_clause(s.summary) is None
 

@@ -12,6 +12,7 @@ import pytest
 from appraisal.errors import InputError
 from appraisal.input.loading import load
 from appraisal.pipeline import Request, run
+from appraisal.presentation.greenbook import warnings
 
 SMALL = """\
 title: Value test
@@ -123,14 +124,14 @@ def test_monte_carlo_of_costs_is_seeded_and_brackets_the_npc(tmp_path: Path) -> 
 def test_warnings_name_what_the_short_list_lacks(tmp_path: Path) -> None:
     text = SMALL.replace("    role: do_minimum\n", "")
     result = run(load(_write(tmp_path, text)))
-    assert any("no do minimum option" in w for w in result.warnings)
-    assert not any("business as usual" in w for w in result.warnings)
+    assert any("no do minimum option" in w for w in warnings(result))
+    assert not any("business as usual" in w for w in warnings(result))
     plain = run(load(_write(tmp_path, """\
 title: No Green Book
 criteria: [{id: q, name: Q}]
 options: [{id: a, name: A, scores: {q: 1}}, {id: b, name: B, scores: {q: 2}}]
 """)))
-    assert plain.warnings == () and plain.value is None and plain.benchmark is None
+    assert plain.shortlist == () and plain.value is None and plain.benchmark is None
 
 
 BAD = """\

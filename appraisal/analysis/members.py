@@ -22,7 +22,7 @@ any other option to be jointly first.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,10 +32,19 @@ from ..core.problem import FloatArray, IntArray, Problem
 from ..methods import Method
 from .distance import Move, node_matrix, solve_move, total_moved
 from .sampling import WeightRanges, into
-from .smaa import SmaaResult, smaa_runs
+from .smaa import Run, SmaaResult, smaa_runs
 
 
 @dataclass(frozen=True)
+class Person:
+    """Who a member is: ``id``, ``name`` as a reader sees it and ``role`` (may be "")."""
+
+    id: str
+    name: str
+    role: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
 class MemberView:
     """One member (or the group): ``weights`` on the leaf criteria (sum 1), ``totals``
     and ``ranks`` of the short list under them, ``first`` the options ranked first,
@@ -57,7 +66,7 @@ class MemberView:
         return set(self.first) != set(board_first)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MembersAnalysis:
     """Everything about the members' views of one criteria set (see the module
     docstring). ``spread_low``/``spread_high``/``spread_mean`` are each leaf
@@ -109,14 +118,18 @@ def members_box(weights: FloatArray) -> WeightRanges:
     return WeightRanges(w.min(axis=0), w.max(axis=0))
 
 
-def span_models(member_weights: FloatArray) -> list[MembersHull | WeightRanges]:
-    """The two models of the members' span: blends (hull) and ranges (box)."""
+SPANS = ("hull", "box")
+"""The names of the two Monte Carlo runs over the members' span (:func:`span_models`)."""
+
+
+def span_models(member_weights: FloatArray) -> dict[str, MembersHull | WeightRanges]:
+    """The two models of the members' span by name: blends ("hull") and ranges ("box")."""
     w = np.asarray(member_weights, dtype=float)
-    return [MembersHull(w), members_box(w)]
+    return {"hull": MembersHull(w), "box": members_box(w)}
 
 
 def _view(problem: Problem, method: Method, values: FloatArray | None, nodes: FloatArray,
-          ident: str, name: str, role: str, weights: FloatArray) -> MemberView:
+          who: Person, weights: FloatArray) -> MemberView:
     totals = np.asarray(method.score(problem.with_weights(weights), weights), dtype=float)
     ranks = competition_ranks(totals)
     first = tuple(problem.option_ids[i] for i in np.flatnonzero(ranks == 1))
@@ -134,39 +147,43 @@ def _view(problem: Problem, method: Method, values: FloatArray | None, nodes: Fl
                                problem.criterion_ids)
             if found is not None:
                 best = (found, problem.option_ids[nearest[1]])
-    return MemberView(member_id=ident, name=name, role=role, weights=weights,
+    return MemberView(member_id=who.id, name=who.name, role=who.role, weights=weights,
                       totals=totals, ranks=ranks, first=first,
                       shift=best[0] if best else None, shift_to=best[1] if best else None)
 
 
-def analyse_members(problem: Problem, method: Method, members: Sequence[tuple[str, str, str]],
+def analyse_members(problem: Problem, method: Method, members: Sequence[Person],
                     member_weights: FloatArray, group_weights: FloatArray,
                     board_weights: FloatArray,
                     means: dict[str | None, str], *, samples: int = 0, seed: int = 0,
                     score_uncertainty: bool = False,
-                    runs: tuple[SmaaResult, SmaaResult] | None = None,
+                    runs: Mapping[str, SmaaResult] | None = None,
                     progress: Callable[[int, int], None] | None = None) -> MembersAnalysis:
-    """Every member's view of ``problem`` (the short list): ``members`` are (id, name,
-    role), ``member_weights`` their leaf weights (rows sum to 1), ``group_weights`` and
-    ``board_weights`` the group's and the board's. With ``samples`` the Monte Carlo over the
-    members' span runs (hull and box, sharing score draws), unless ``runs`` brings it
-    already run (with :func:`span_models`, e.g. in the sensitivity analysis's pass)."""
+    """Every member's view of ``problem`` (the short list): ``members`` who they are,
+    ``member_weights`` their leaf weights (rows sum to 1, in ``members``' order),
+    ``group_weights`` and ``board_weights`` the group's and the board's. With ``samples``
+    the Monte Carlo over the members' span runs (hull and box, sharing score draws),
+    unless ``runs`` brings it already run (the runs of :func:`span_models` by name, e.g.
+    from the sensitivity analysis's pass)."""
     w = np.asarray(member_weights, dtype=float)
     m = problem.shape[1]
     values = (np.asarray(method.score(problem, np.eye(m)), dtype=float).T
               if method.linear_in_weights else None)
     nodes = node_matrix(problem.tree)
-    board = _view(problem, method, values, nodes, "board", "The board", "",
+    board = _view(problem, method, values, nodes, Person("board", "The board"),
                   np.asarray(board_weights, dtype=float))
-    group = _view(problem, method, values, nodes, "group", "The members together", "",
+    group = _view(problem, method, values, nodes, Person("group", "The members together"),
                   np.asarray(group_weights, dtype=float))
-    views = tuple(_view(problem, method, values, nodes, ident, name, role, row)
-                  for (ident, name, role), row in zip(members, w, strict=True))
-    hull, box = runs if runs is not None else (None, None)
+    views = tuple(_view(problem, method, values, nodes, who, row)
+                  for who, row in zip(members, w, strict=True))
+    spans: Mapping[str, SmaaResult] = runs if runs is not None else {}
     if runs is None and samples and len(members) > 1:
-        hull, box = smaa_runs(problem, method, span_models(w), samples=samples, seed=seed,
-                              score_uncertainty=score_uncertainty, progress=progress,
-                              confidence=[False, False])
+        spans = smaa_runs(problem, method,
+                          {name: Run(model, confidence=False)
+                           for name, model in span_models(w).items()},
+                          samples=samples, seed=seed, score_uncertainty=score_uncertainty,
+                          progress=progress)
     return MembersAnalysis(criterion_ids=problem.criterion_ids, board=board, group=group,
                            members=views, spread_low=w.min(axis=0), spread_high=w.max(axis=0),
-                           spread_mean=w.mean(axis=0), means=dict(means), hull=hull, box=box)
+                           spread_mean=w.mean(axis=0), means=dict(means),
+                           hull=spans.get("hull"), box=spans.get("box"))

@@ -22,8 +22,8 @@ Definitions used throughout:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 from ..core.limits import DEFAULT_SAMPLES
 from ..core.problem import FloatArray, IntArray, Problem
@@ -36,7 +36,7 @@ from .ranking import Ranking
 from .sampling import WeightModel
 from .scenarios import ScenarioComparison
 from .score_switching import ScoreSwitching, score_switching
-from .smaa import SmaaResult, smaa_runs
+from .smaa import Run, SmaaResult, smaa_runs
 from .summary import RobustnessSummary, summarise
 from .sweeps import Sweep, all_sweeps
 from .treeweights import BoardWeights, TreeWeights
@@ -45,7 +45,7 @@ from .weight_switching import WeightSwitching, weight_switching
 __all__ = ["Sensitivity", "analyse", "check_analysable"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Sensitivity:
     """Every sensitivity analysis of one ranking.
 
@@ -62,7 +62,7 @@ class Sensitivity:
       weighting at all; None when ``samples`` is 0.
     - ``dominance``: Pareto dominance; ``closeness``: the near-ties.
     - ``summary``: the headline facts.
-    - ``extra``: the Monte Carlo under the caller's ``extra_models``, in their order.
+    - ``extra``: the Monte Carlo under the caller's ``extra_models``, by their names.
     - ``exact``: True when the method is linear in the weights (closed forms used).
     """
 
@@ -84,12 +84,7 @@ class Sensitivity:
     board: SmaaResult | None
     anywhere: SmaaResult | None
     summary: RobustnessSummary
-    extra: tuple[SmaaResult, ...] = ()
-
-    @property
-    def smaa(self) -> SmaaResult | None:
-        """The Monte Carlo over any weighting at all (the rank acceptability analysis)."""
-        return self.anywhere
+    extra: Mapping[str, SmaaResult] = field(default_factory=dict)
 
 
 def check_analysable(ranking: Ranking) -> None:
@@ -104,7 +99,7 @@ def analyse(ranking: Ranking, method: Method, *, scenarios: ScenarioComparison |
             samples: int = DEFAULT_SAMPLES, seed: int = 0, score_uncertainty: bool = False,
             any_weights: WeightModel | None = None, board_weights: BoardWeights | None = None,
             tolerance: float | None = None, flip_share: float = FLIP_SHARE,
-            extra_models: Sequence[WeightModel] = (),
+            extra_models: Mapping[str, WeightModel] | None = None,
             progress: Callable[[int, int], None] | None = None) -> Sensitivity:
     """Run every sensitivity analysis of ``ranking`` (see :class:`Sensitivity`).
 
@@ -113,8 +108,9 @@ def analyse(ranking: Ranking, method: Method, *, scenarios: ScenarioComparison |
     group of the criteria tree) and ``board_weights`` (default: each raw weight within
     half of the board's either way) are its two weight models; ``tolerance`` replaces the
     scoring resolution and ``flip_share`` sets the swaps that make options
-    indistinguishable (:mod:`.closeness`); ``extra_models`` run in the same pass, sharing
-    its score draws (e.g. the members' weightings, :mod:`.members`). Raises
+    indistinguishable (:mod:`.closeness`); ``extra_models`` (name -> model) run in the
+    same pass, sharing its score draws (e.g. the members' weightings, :mod:`.members`),
+    and come back in ``extra`` under their names. Raises
     :class:`UsageError` when fewer than two options passed the gates.
     """
     if samples < 0:
@@ -124,15 +120,19 @@ def analyse(ranking: Ranking, method: Method, *, scenarios: ScenarioComparison |
     lead = int(ranking.order[0])
     runs: dict[str, SmaaResult] = {}
     board_model = board_weights or BoardWeights.around(problem.tree)
+    extra = dict(extra_models or {})
+    if set(extra) & {"board", "anywhere"}:
+        raise UsageError("the extra Monte Carlo runs may not be called 'board' or 'anywhere'")
     if samples:
-        # one pass for both models, sharing the score draws; the confidence factors are
+        # one pass for every model, sharing the score draws; the confidence factors are
         # shown for the analysis over any weighting only
-        board_run, any_run, *extra = smaa_runs(
+        runs = smaa_runs(
             problem, method,
-            [board_model, any_weights or TreeWeights(problem.tree), *extra_models],
+            {"board": Run(board_model, confidence=False),
+             "anywhere": Run(any_weights or TreeWeights(problem.tree), confidence=True),
+             **{name: Run(model, confidence=False) for name, model in extra.items()}},
             samples=samples, seed=seed, score_uncertainty=score_uncertainty,
-            progress=progress, confidence=[False, True] + [False] * len(extra_models))
-        runs = {"board": board_run, "anywhere": any_run}
+            progress=progress)
     board = runs.get("board")
     near = closeness(problem, totals, ranking.order,
                      None if board is None else board.pairwise, flip_share, tolerance)
@@ -151,4 +151,4 @@ def analyse(ranking: Ranking, method: Method, *, scenarios: ScenarioComparison |
         leader=problem.option_ids[lead], sweeps=all_sweeps(problem, method),
         weight_switching=wsw, score_switching=ssw, distances=dist, dominance=dom,
         closeness=near, board=board, anywhere=runs.get("anywhere"), summary=summary,
-        extra=tuple(extra) if samples else ())
+        extra={name: runs[name] for name in extra if name in runs})

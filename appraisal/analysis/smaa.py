@@ -39,7 +39,7 @@ be stacked into one call (``None``: probe the score function once to find out).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -55,10 +55,19 @@ from .sampling import UniformSimplex, WeightModel
 BLOCK = 16_384
 """Samples per random-number block (the unit of the seeded stream)."""
 
-__all__ = ["BLOCK", "SmaaResult", "smaa", "smaa_runs"]
+__all__ = ["BLOCK", "Run", "SmaaResult", "smaa", "smaa_runs"]
 
 
 @dataclass(frozen=True)
+class Run:
+    """One run of :func:`smaa_runs`: the weight ``model`` to draw from, and whether the
+    run computes confidence factors (``confidence``; without, they are NaN)."""
+
+    model: WeightModel
+    confidence: bool = True
+
+
+@dataclass(frozen=True, kw_only=True)
 class SmaaResult:
     """SMAA-2 results; arrays are indexed like the problem's options and criteria."""
 
@@ -104,23 +113,25 @@ def smaa(problem: Problem, method: Method, *, samples: int = 10_000, seed: int =
     ``samples``.
     """
     model = weights if weights is not None else UniformSimplex(problem.shape[1])
-    return smaa_runs(problem, method, [model], samples=samples, seed=seed,
+    return smaa_runs(problem, method, {"run": Run(model)}, samples=samples, seed=seed,
                      score_uncertainty=score_uncertainty, chunk=chunk, progress=progress,
                      separable=separable, score_distribution=score_distribution,
-                     confidence_draws=confidence_draws)[0]
+                     confidence_draws=confidence_draws)["run"]
 
 
-def smaa_runs(problem: Problem, method: Method, models: Sequence[WeightModel], *,
+def smaa_runs(problem: Problem, method: Method, runs: Mapping[str, Run], *,
               samples: int = 10_000, seed: int = 0, score_uncertainty: bool = False,
               chunk: int = 65_536, progress: Callable[[int, int], None] | None = None,
               separable: bool | None = None,
               score_distribution: Distribution = "triangular",
-              confidence_draws: int = 20_000,
-              confidence: Sequence[bool] | None = None) -> list[SmaaResult]:
-    """:func:`smaa` under several weight models at once: each run's results are exactly
-    those of :func:`smaa` with the same seed, but each block's score draws (and a linear
-    method's values for them) are made once and shared by all the runs. ``confidence``
-    says which runs compute confidence factors (default: all; the others get NaN)."""
+              confidence_draws: int = 20_000) -> dict[str, SmaaResult]:
+    """:func:`smaa` under several named runs at once (``runs``: name -> :class:`Run`),
+    returning each run's result under its name, in the order given. Each run's results
+    are exactly those of :func:`smaa` with the same seed, but each block's score draws
+    (and a linear method's values for them) are made once and shared by all the runs."""
+    names = list(runs)
+    models = [runs[k].model for k in names]
+    wanted = [runs[k].confidence for k in names]
     n, m = problem.shape
     if n == 0:
         raise UsageError("SMAA needs at least one option")
@@ -130,7 +141,6 @@ def smaa_runs(problem: Problem, method: Method, models: Sequence[WeightModel], *
     for model in models:
         if model.m != m:
             raise UsageError(f"the weight model has {model.m} criteria; the problem has {m}")
-    wanted = list(confidence) if confidence is not None else [True] * len(models)
     ev = Evaluator(problem, method, separable, score_distribution)
     tallies: list[Tally | TopTally]
     if n <= DETAIL_OPTIONS:
@@ -142,8 +152,8 @@ def smaa_runs(problem: Problem, method: Method, models: Sequence[WeightModel], *
     blocks = -(-samples // BLOCK)
     every = max(1, -(-chunk // BLOCK))
     second = min(samples, -(-confidence_draws // BLOCK) * BLOCK)
-    runs = len(models)
-    total = runs * samples + (second * sum(wanted) if score_uncertainty else 0)
+    n_runs = len(models)
+    total = n_runs * samples + (second * sum(wanted) if score_uncertainty else 0)
 
     def report(i: int, done: int) -> None:
         if progress is not None and ((i + 1) % every == 0 or i == blocks - 1):
@@ -161,7 +171,7 @@ def smaa_runs(problem: Problem, method: Method, models: Sequence[WeightModel], *
             else:
                 t = ev.with_scores(drawn, w, 1, values=values)
             tally.add(t, w)
-        report(i, runs * (i * BLOCK + k))
+        report(i, n_runs * (i * BLOCK + k))
 
     counts = [tally.counts() for tally in tallies]
     central, who = [], []
@@ -175,7 +185,7 @@ def smaa_runs(problem: Problem, method: Method, models: Sequence[WeightModel], *
     conf = [np.full(n, np.nan) for _ in models]
     draws = 0
     if not score_uncertainty:
-        for r in range(runs):
+        for r in range(n_runs):
             if wanted[r]:
                 conf[r][who[r]] = first_share(ev.weights_only(central[r][who[r]]), who[r])
     elif any(wanted):
@@ -186,21 +196,21 @@ def smaa_runs(problem: Problem, method: Method, models: Sequence[WeightModel], *
             k = min(BLOCK, samples - i * BLOCK)
             drawn = ev.draw(block_rng(seed, i, 1), k)
             values = ev.draw_values(drawn) if ev.linear else None
-            for r in range(runs):
+            for r in range(n_runs):
                 if wanted[r]:
                     share = first_share(ev.at_weights(drawn, central[r][who[r]], values=values),
                                         np.tile(who[r], drawn.shape[0]))
                     hits[r] += share.reshape(drawn.shape[0], who[r].size).sum(axis=0)
             draws += drawn.shape[0]
-            report(i, runs * samples + sum(wanted) * (i * BLOCK + k))
-        for r in range(runs):
+            report(i, n_runs * samples + sum(wanted) * (i * BLOCK + k))
+        for r in range(n_runs):
             if wanted[r]:
                 conf[r][who[r]] = hits[r] / draws
         if progress is not None:
             progress(total, total)
     dist = ("triangular on low..high with mode at the score" if score_distribution ==
             "triangular" else "uniform on low..high")
-    return [SmaaResult(
+    return {names[r]: SmaaResult(
         option_ids=problem.option_ids, criterion_ids=problem.criterion_ids,
         samples=samples, seed=seed, acceptability=c.acceptability, central_weights=central[r],
         confidence=conf[r], pairwise=c.pairwise, weight_model=models[r].describe(),
@@ -208,4 +218,4 @@ def smaa_runs(problem: Problem, method: Method, models: Sequence[WeightModel], *
                      else "scores fixed at their stated values"),
         places=places, joint_first=c.joint_first,
         confidence_draws=draws if score_uncertainty and wanted[r] else 0)
-        for r, c in enumerate(counts)]
+        for r, c in enumerate(counts)}

@@ -124,20 +124,21 @@ def _npc(lines: MoneyLines, amounts: FloatArray, factors: FloatArray, n: int,
 
 
 def analyse_value(long_list: Problem, method: Method, model: CostModel, passes: BoolArray,
-                  *, benchmark: str | None, preferred: str | None, preferred_is_role: bool,
-                  wtp: float | None, samples: int = 0, seed: int = 0,
-                  score_uncertainty: bool = False) -> ValueForMoney:
+                  totals: FloatArray, *, benchmark: str | None, preferred: str | None,
+                  preferred_is_role: bool, wtp: float | None, samples: int = 0,
+                  seed: int = 0, score_uncertainty: bool = False) -> ValueForMoney:
     """Value for money of the options of ``long_list`` (rows like ``model.option_ids``)
-    at its weights: those passing the gates (``passes``) and the ``benchmark`` option,
-    those with costs only. ``preferred`` (an option id) gets switching values; with
-    ``samples`` the Monte Carlo runs (see the module)."""
+    at its weights, whose ``totals`` (0 to 1) the ranking scored: those passing the
+    gates (``passes``) and the ``benchmark`` option, those with costs only.
+    ``preferred`` (an option id) gets switching values; with ``samples`` the Monte Carlo
+    runs (see the module), the ``method`` scoring the drawn scores."""
     ids = long_list.option_ids
     costed = model.costed
     keep = (passes | np.array([i == benchmark for i in ids])) & costed
     rows = np.flatnonzero(keep)
     left_out = tuple(ids[i] for i in np.flatnonzero(passes & ~costed))
     n_all = len(ids)
-    totals = np.asarray(method.score(long_list, long_list.weights), dtype=float) * 100
+    points = np.asarray(totals, dtype=float) * 100
     c = model.costs
     cost_all = _npc(c, c.amount, model.factors, n_all)
     before = present_values(c.amount, model.factors, c.owner, n_all)
@@ -149,7 +150,7 @@ def analyse_value(long_list: Problem, method: Method, model: CostModel, passes: 
     if not model.valued.any():  # no monetised benefits at all: no social value to state
         ben_pv = np.full(n_all, np.nan)
     labels = long_list.labels()
-    cost, benefit = cost_all[rows], totals[rows]
+    cost, benefit = cost_all[rows], points[rows]
     viable = passes[rows]
     front = embed(frontier(cost[viable], benefit[viable]), np.flatnonzero(viable), rows.size)
     pick = [ids[i] for i in rows]
@@ -176,13 +177,14 @@ def analyse_value(long_list: Problem, method: Method, model: CostModel, passes: 
         left_out=left_out)
     if samples > 0 and viable.any():
         result = replace(result, uncertainty=_monte_carlo(
-            long_list, method, model, rows, viable, wtp, samples, seed, score_uncertainty))
+            long_list, method, model, rows, viable, benefit, wtp, samples, seed,
+            score_uncertainty))
     return result
 
 
 def _monte_carlo(long_list: Problem, method: Method, model: CostModel, rows: IntArray,
-                 viable: BoolArray, wtp: float | None, samples: int, seed: int,
-                 score_uncertainty: bool) -> ValueUncertainty:
+                 viable: BoolArray, base_benefit: FloatArray, wtp: float | None,
+                 samples: int, seed: int, score_uncertainty: bool) -> ValueUncertainty:
     c = model.costs
     n = rows.size
     sub = long_list.subset(rows)
@@ -200,7 +202,6 @@ def _monte_carlo(long_list: Problem, method: Method, model: CostModel, rows: Int
     fixed = const @ onehot  # every line's low end, per option
     down, up, spread = down[uncertain], up[uncertain], onehot[uncertain]
     ev = Evaluator(sub, method, None, "triangular") if score_uncertainty else None
-    base_benefit = np.asarray(method.score(sub, sub.weights), dtype=float) * 100
     costs = np.empty((samples, n))
     benefits = np.empty((samples, n))
     rng_c = block_rng(seed, VALUE_BLOCK, 0)

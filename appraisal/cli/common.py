@@ -17,6 +17,7 @@ from ..errors import AppraisalError, InputError, OutputError
 
 if TYPE_CHECKING:
     from ..input.models import Appraisal
+    from ..pipeline import AppraisalResult
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -186,9 +187,11 @@ def echo_left_out(missing: list[str]) -> None:
             click.echo(f"  - {item}", err=True)
 
 
-def echo_warnings(warnings: tuple[str, ...] | list[str]) -> None:
+def echo_warnings(result: AppraisalResult) -> None:
     """Warnings (what the short list lacks against the guidance) on stderr."""
-    for w in warnings:
+    from ..presentation.greenbook import warnings
+
+    for w in warnings(result):
         click.echo(f"warning: {w}", err=True)
 
 

@@ -24,6 +24,7 @@ from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
 from ..presentation.summary import gate_reason, sentences
 from ..presentation.value import money
+from ..presentation.whose import scenario_names, weights_label
 
 if TYPE_CHECKING:
     from ..analysis.smaa import SmaaResult
@@ -68,8 +69,8 @@ def print_ranking(result: AppraisalResult, console: Console | None = None) -> No
     what = f"criteria set {result.criteria_set}"
     if result.scenario:
         what += f", scenario {result.scenario}"
-    if result.weights_label:
-        what += f", {result.weights_label}"
+    if weights_label(result):
+        what += f", {weights_label(result)}"
     if result.overrides:
         what += ", weights " + ", ".join(f"{k}={fmt.plain(v)}"
                                          for k, v in result.overrides.items())
@@ -175,8 +176,8 @@ def print_sensitivity(result: AppraisalResult, console: Console | None = None) -
     cname = dict(zip(p.tree.ids, p.tree.names, strict=True))
     what = (f"criteria set {result.criteria_set}"
             + (f", scenario {result.scenario}" if result.scenario else "")
-            + (f", {result.weights_label} (\"the board's weights\" below means these)"
-               if result.weights_label else ""))
+            + (f", {weights_label(result)} (\"the board's weights\" below means these)"
+               if weights_label(result) else ""))
     _heading(con, result.title, f"{what} ({s.method}, {'exact' if s.exact else 'numeric'})")
     for sentence in sentences(s.summary, oname, cname):
         con.print(f"- {safe(sentence)}")
@@ -215,7 +216,7 @@ def print_sensitivity(result: AppraisalResult, console: Console | None = None) -
         t.add_row(safe(oname[sc.option_ids[i]]), *(str(r) for r in sc.ranks[i]),
                   fmt.points(float(sc.max_regret[i])))
     con.print(t)
-    for code, sid, name in zip(codes, sc.scenario_ids, sc.scenario_names, strict=True):
+    for code, sid, name in zip(codes, sc.scenario_ids, scenario_names(result), strict=True):
         con.print(f"  {code} {safe(sid)}: {safe(name)}")
     con.print("Kendall tau-b between scenarios: " + "; ".join(
         f"{codes[a]}/{codes[b]} {_tau(float(sc.tau[a, b]))}"

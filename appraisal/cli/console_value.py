@@ -20,6 +20,7 @@ from ..presentation.value import (
     uplift_note,
     value_rows,
 )
+from ..presentation.whose import weights_label
 from .console import safe, terminal
 
 _CODE = {"preferred": "P", "carried forward": "C", "discounted": "D", "": "-"}
@@ -36,7 +37,7 @@ def print_value(result: AppraisalResult, console: Console | None = None) -> None
         return
     c = a.costing
     what = (f"criteria set {result.criteria_set}; benefit in points out of 100"
-            + (f" ({result.weights_label})" if result.weights_label else "")
+            + (f" ({weights_label(result)})" if weights_label(result) else "")
             + f"; net present cost in {unit_words(c)}"
             + (f", {c.price_base}" if c.price_base else "")
             + f", discounted to {c.base_year} with optimism bias")

@@ -19,6 +19,7 @@ from ..presentation.weights import (
     method_phrase,
     shift_text,
 )
+from ..presentation.whose import origin_label
 from .console import safe, terminal
 
 
@@ -49,7 +50,7 @@ def print_weights(result: AppraisalResult, console: Console | None = None) -> No
     console.print(Text(safe(f"Weights: {cs.name}"), style="bold"))
     if origin is None:
         return
-    console.print(safe(f"Analysed: {origin.label}."))
+    console.print(safe(f"Analysed: {origin_label(origin)}."))
     console.print()
     if origin.board:
         console.print(Text("The board", style="bold"))
@@ -58,15 +59,17 @@ def print_weights(result: AppraisalResult, console: Console | None = None) -> No
     else:
         console.print(safe("The board gave its weights directly, as the criteria's raw "
                            "weights."))
-    questions = dict.fromkeys(d.question for _, ds in ((None, origin.board), *origin.members)
+    questions = dict.fromkeys(d.question for ds in (origin.board,
+                                                    *(m.derived for m in origin.members))
                               for d in ds if d.method == "swing" and d.question)
     for q in questions:
         console.print(safe(f"The swing question put: {q}"))
-    for member, groups in origin.members:
+    for counted in origin.members:
+        member = counted.member
         role = f" ({member.role})" if member.role else ""
         console.print()
         console.print(Text(safe(f"{member.name}{role}"), style="bold"))
-        for d in groups:
+        for d in counted.derived:
             _derived(console, d)
     m = result.members
     console.print()

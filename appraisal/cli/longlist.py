@@ -27,7 +27,7 @@ def command(path: Path | None, criteria: str | None, fmt: str) -> None:
     a = load(path, criteria=criteria)
     remember_digest(a.input_digest)
     result = run(a, Request(criteria=criteria))
-    echo_warnings(result.warnings)
+    echo_warnings(result)
     if fmt == "json":
         from ..presentation.export import to_json
         from ..presentation.value import longlist_to_dict

@@ -27,14 +27,16 @@ def command(path: Path | None, criteria: str | None, scenario: str | None,
             weights: tuple[str, ...], weights_from: str, members: tuple[str, ...],
             method: str | None, fmt: str) -> None:
     """Rank the options that pass the gates, with per-criterion contributions."""
-    from ..pipeline import Request, run
+    from ..pipeline import Request, run, whose
     from ..presentation.export import rank_to_csv, rank_to_dict, to_json
 
     overrides = parse_weights(weights)
     a, scenario = load_with_scenario(path, criteria, scenario)
+    source, member = whose(weights_from)
     result = run(a, Request(criteria=criteria, scenario=scenario, weights=overrides,
-                            method=method, weights_from=weights_from, members=members))
-    echo_warnings(result.warnings)
+                            method=method, weights_from=source, member=member,
+                            members=members))
+    echo_warnings(result)
     if fmt == "json":
         click.echo(to_json(rank_to_dict(result)), nl=False)
     elif fmt == "csv":

@@ -57,16 +57,17 @@ def command(path: Path | None, formats: tuple[str, ...], out: Path,
             weights: tuple[str, ...], weights_from: str, members: tuple[str, ...],
             samples: int, seed: int | None, when: date | None) -> None:
     """Write the appraisal paper (HTML with a what-if panel, Markdown, Word, PDF)."""
-    from ..pipeline import Request, run
+    from ..pipeline import Request, run, whose
     from ..report.build import PdfWorker, write_paper
     from ..report.context import left_out
 
     a, scenario_id = load_with_scenario(path, criteria, scenario)
     # start the PDF's process now: WeasyPrint is imported there while the analysis runs
     worker = PdfWorker() if "pdf" in (formats or FORMATS) else None
+    source, member = whose(weights_from)
     request = Request(criteria=criteria, scenario=scenario_id, weights=parse_weights(weights),
                       sensitivity=True, samples=samples, seed=seed,
-                      weights_from=weights_from, members=members)
+                      weights_from=source, member=member, members=members)
     try:
         with progress_bar(samples) as progress:
             result = run(a, request, progress=progress)
@@ -81,4 +82,4 @@ def command(path: Path | None, formats: tuple[str, ...], out: Path,
     for p in written:
         click.echo(f"Wrote {p} ({p.stat().st_size:,} bytes)")
     echo_left_out(left_out(a.paper, any(o.costs for o in a.options)))
-    echo_warnings(result.warnings)
+    echo_warnings(result)

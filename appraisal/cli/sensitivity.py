@@ -6,6 +6,7 @@ Tables go to stdout (rich); a progress bar for long Monte Carlo runs goes to std
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -22,6 +23,9 @@ from .common import (
     weighting_options,
 )
 from .progress import progress_bar
+
+if TYPE_CHECKING:
+    from ..pipeline import WeightsOver
 
 
 def parse_ranges(items: tuple[str, ...]) -> dict[str, tuple[float, float]]:
@@ -80,25 +84,26 @@ def parse_ordinal(texts: tuple[str, ...]) -> tuple[tuple[tuple[str, ...], ...], 
 def command(path: Path | None, criteria: str | None, scenario: str | None,
             weights: tuple[str, ...], weights_from: str, members: tuple[str, ...],
             method: str | None, samples: int, seed: int | None,
-            score_uncertainty: bool | None, weights_over: str, ranges: tuple[str, ...],
+            score_uncertainty: bool | None, weights_over: WeightsOver, ranges: tuple[str, ...],
             ordinal: tuple[str, ...], tolerance: float | None, flip_share: float,
             fmt: str) -> None:
     """How robust is the ranking? Sweeps, switching values, what it would take,
     scenarios, Monte Carlo around the board's weights and over any weighting, dominance,
     near-ties and a plain-English summary."""
-    from ..pipeline import Request, run
+    from ..pipeline import Request, run, whose
     from ..presentation.export import sensitivity_to_dict, to_json
 
     a, scenario_id = load_with_scenario(path, criteria, scenario)
+    source, member = whose(weights_from)
     request = Request(criteria=criteria, scenario=scenario_id, weights=parse_weights(weights),
                       method=method, sensitivity=True, samples=samples, seed=seed,
                       score_uncertainty=score_uncertainty, weights_over=weights_over,
                       weight_ranges=parse_ranges(ranges), rankings=parse_ordinal(ordinal),
                       tolerance=tolerance, flip_share=flip_share,
-                      weights_from=weights_from, members=members)
+                      weights_from=source, member=member, members=members)
     with progress_bar(samples) as progress:
         result = run(a, request, progress=progress)
-    echo_warnings(result.warnings)
+    echo_warnings(result)
     if fmt == "json":
         click.echo(to_json(sensitivity_to_dict(result)), nl=False)
     else:

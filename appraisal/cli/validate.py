@@ -37,4 +37,4 @@ def command(path: Path | None, criteria: str | None) -> None:
     from ..pipeline import Request, run
     from .common import echo_warnings
 
-    echo_warnings(run(a, Request(criteria=criteria)).warnings)
+    echo_warnings(run(a, Request(criteria=criteria)))

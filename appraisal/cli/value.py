@@ -37,15 +37,17 @@ def command(path: Path | None, criteria: str | None, scenario: str | None,
     discounting) against its benefit points, the efficient frontier with strict and
     extended dominance, the cost per extra point along it, business as usual as the
     benchmark, and the switching values of the preferred option."""
-    from ..pipeline import Request, run
+    from ..pipeline import Request, run, whose
     from .common import echo_warnings
 
     a, scenario_id = load_with_scenario(path, criteria, scenario)
+    source, member = whose(weights_from)
     result = run(a, Request(criteria=criteria, scenario=scenario_id,
-                            weights=parse_weights(weights), weights_from=weights_from,
+                            weights=parse_weights(weights), weights_from=source,
+                            member=member,
                             members=members, wtp=wtp, samples=samples, seed=seed,
                             value_uncertainty=samples > 0))
-    echo_warnings(result.warnings)
+    echo_warnings(result)
     if fmt == "json":
         from ..presentation.export import to_json
         from ..presentation.value import value_to_dict

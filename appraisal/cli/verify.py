@@ -80,14 +80,15 @@ def _window(a: str, b: str, width: int = 110) -> tuple[str, str]:
 def _json_again(record: dict[str, Any], a: Any) -> dict[str, Any]:
     """The JSON output recomputed with the request it records."""
     from ..errors import UsageError
-    from ..pipeline import Request, run
+    from ..pipeline import Request, run, whose
     from ..presentation.export import rank_to_dict, sensitivity_to_dict
     from ..presentation.value import value_to_dict
 
+    source, member = whose(record.get("weights_from") or "board")
     base: dict[str, Any] = {
         "criteria": record.get("criteria_set"), "scenario": record.get("scenario"),
         "weights": record.get("weight_overrides") or {},
-        "weights_from": record.get("weights_from") or "board"}
+        "weights_from": source, "member": member}
     if "value_for_money" in record:
         vfm = record["value_for_money"] or {}
         samples = int(vfm.get("samples") or 0)
@@ -122,7 +123,7 @@ def command(paper: Path, path: Path | None) -> None:
     from ..input.files import label
     from ..input.loading import load
     from ..input.paper_record import read_record
-    from ..pipeline import Request, run
+    from ..pipeline import Request, run, whose
     from ..report.context import build_context
 
     kind, record, data = read_record(paper)
@@ -145,11 +146,12 @@ def command(paper: Path, path: Path | None) -> None:
         old = [x for x in old if not x.startswith(("input_digest", "tool"))]
         new = [x for x in new if not x.startswith(("input_digest", "tool"))]
     else:
+        source, member = whose(record.get("weights_from") or "board")
         result = run(a, Request(
             criteria=record.get("criteria"), scenario=record.get("scenario"),
             weights=record.get("weights") or {}, sensitivity=True,
             samples=int(record.get("samples") or 0), seed=record.get("seed"),
-            weights_from=record.get("weights_from") or "board",
+            weights_from=source, member=member,
             members=tuple(record.get("members") or ())))
         context = build_context(result, date.fromisoformat(record["date"]),
                                 record.get("path") or "")

@@ -32,13 +32,15 @@ def command(path: Path | None, criteria: str | None, scenario: str | None,
     points, rankings, pairwise judgements with their consistency check), each member's
     weights and first choice, the spread of every weight across members, and whether
     the members' disagreement changes the leader."""
-    from ..pipeline import Request, run
+    from ..pipeline import Request, run, whose
     from ..presentation.weights import weights_to_dict
     from .common import parse_weights
 
     a, scenario_id = load_with_scenario(path, criteria, scenario)
+    source, member = whose(weights_from)
     result = run(a, Request(criteria=criteria, scenario=scenario_id,
-                            weights=parse_weights(weights), weights_from=weights_from,
+                            weights=parse_weights(weights), weights_from=source,
+                            member=member,
                             members=members, member_views=True, samples=samples, seed=seed))
     if fmt == "json":
         from ..presentation.export import to_json

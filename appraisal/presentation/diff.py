@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from ..pipeline.compare import Comparison, OptionMove
+from ..pipeline.compare import Cause, Comparison, OptionMove
 from . import formatting as fmt
 
 CAUSES = 3
@@ -26,11 +26,23 @@ def _arrow(a: str, b: str) -> str:
     return a if a == b else f"{a} -> {b}"
 
 
+def cause_text(c: Cause) -> str:
+    """'score on Focus', 'weight of Market', 'weight of Market (8 -> 20)' (the one raw
+    weight changed), 'criterion Reach added'."""
+    if c.kind == "score":
+        return f"score on {c.name}"
+    if c.kind in ("added", "removed"):
+        return f"criterion {c.name} {c.kind}"
+    if c.raw is not None:
+        return f"weight of {c.name} ({c.raw[0]:g} -> {c.raw[1]:g})"
+    return f"weight of {c.name}"
+
+
 def causes_text(m: OptionMove, limit: int = CAUSES) -> str:
     """'score on Focus +2.0; weight of Market -0.6' (the largest first)."""
-    parts = [f"{name} {'+' if v > 0 else '-'}{fmt.points(abs(v))}"
-             for name, v in m.causes[:limit] if round(abs(v) * 100, 1) > 0]
-    more = len([c for c in m.causes[limit:] if round(abs(c[1]) * 100, 1) > 0])
+    parts = [f"{cause_text(c)} {'+' if c.change > 0 else '-'}{fmt.points(abs(c.change))}"
+             for c in m.causes[:limit] if round(abs(c.change) * 100, 1) > 0]
+    more = len([c for c in m.causes[limit:] if round(abs(c.change) * 100, 1) > 0])
     return "; ".join(parts) + (f"; {more} more" if more else "")
 
 
@@ -114,7 +126,8 @@ def diff_to_dict(c: Comparison) -> dict[str, Any]:
     data = asdict(c)
     data["moves"] = [{**asdict(m), "change": None if m.total_old is None or m.total_new is None
                       else m.total_new - m.total_old,
-                      "causes": [{"cause": n, "change": v} for n, v in m.causes]}
+                      "causes": [{"cause": cause_text(x), "change": x.change}
+                                 for x in m.causes]}
                      for m in c.moves]
     out: dict[str, Any] = clean({"tool": f"appraisal {_version()}", **data,
                                  "totals_scale": "0 to 1 (points out of 100 / 100)"})

@@ -18,6 +18,7 @@ import numpy as np
 
 from .._version import __version__
 from ..pipeline import AppraisalResult
+from .whose import scenario_names
 
 if TYPE_CHECKING:
     from ..analysis.smaa import SmaaResult
@@ -212,7 +213,7 @@ def sensitivity_to_dict(result: AppraisalResult) -> dict[str, Any]:
                       "never_clearly_first": list(s.distances.never_clearly_first),
                       "options": [clean(asdict(x)) for x in s.distances.options]},
         "scenarios": {
-            "ids": list(sc.scenario_ids), "names": list(sc.scenario_names),
+            "ids": list(sc.scenario_ids), "names": list(scenario_names(result)),
             "totals": _by_option(ids, sc.totals), "ranks": _by_option(ids, sc.ranks),
             "leaders": clean(sc.leaders), "kendall_tau_b": clean(sc.tau),
             "regret": _by_option(ids, sc.regret), "max_regret": _by_option(ids, sc.max_regret),

@@ -17,6 +17,7 @@ from ..input.greenbook import ROLE_NAMES, STATUS_NAMES, Costing
 from ..input.models import Appraisal
 from ..pipeline import AppraisalResult
 from . import formatting as fmt
+from .greenbook import warnings
 
 _UNIT = {"millions": "m", "thousands": "k", "pounds": ""}
 _UNIT_WORDS = {"millions": "£ million", "thousands": "£ thousand", "pounds": "£"}
@@ -229,7 +230,7 @@ def value_to_dict(result: AppraisalResult) -> dict[str, Any]:
         "tool": f"appraisal {_version()}", "input_digest": result.input_digest,
         "seed": result.seed, "criteria_set": result.criteria_set,
         "scenario": result.scenario, "weights_from": result.origin.weights_from
-        if result.origin else "board", "warnings": list(result.warnings)}
+        if result.origin else "board", "warnings": list(warnings(result))}
     if v is None or costing is None:
         return {**head, "value_for_money": None}
     f = v.frontier
@@ -310,7 +311,7 @@ def longlist_to_dict(result: AppraisalResult) -> dict[str, Any]:
         "objectives": [{**o.model_dump(), "by": o.by.isoformat()} for o in a.objectives],
         "critical_success_factors": [f.model_dump() for f in a.critical_success_factors],
         "criteria_serve": serves_rows(result),
-        "options": rows, "warnings": list(result.warnings)})
+        "options": rows, "warnings": list(warnings(result))})
     return out
 
 

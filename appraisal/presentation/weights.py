@@ -11,8 +11,9 @@ from typing import Any
 from ..analysis.members import MembersAnalysis, MemberView
 from ..core.elicitation import CR_LIMIT
 from ..input.derive import Derived
-from ..pipeline import AppraisalResult, who
+from ..pipeline import AppraisalResult
 from . import formatting as fmt
+from .whose import who
 
 RULE_NAMES = {"rank-order-centroid": "rank-order centroid", "rank-sum": "rank sum",
               "rank-reciprocal": "rank reciprocal",
@@ -242,9 +243,9 @@ def weights_to_dict(result: AppraisalResult) -> dict[str, Any]:
                                  strict=True)),
         "raw_weights": dict(zip(tree.ids, (float(x) for x in tree.raw_weight), strict=True)),
         "board": [derived(d) for d in origin.board] if origin else [],
-        "members": [{"id": m.id, "name": m.name, "role": m.role,
-                     "groups": [derived(d) for d in ds]}
-                    for m, ds in (origin.members if origin else ())],
+        "members": [{"id": m.member.id, "name": m.member.name, "role": m.member.role,
+                     "groups": [derived(d) for d in m.derived]}
+                    for m in (origin.members if origin else ())],
         "group_means": {("" if k is None else k): v
                         for k, v in (origin.means.items() if origin else ())},
     }

@@ -17,6 +17,7 @@ from .._version import __version__
 from ..input.models import Contact, Paper
 from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
+from ..presentation.whose import weights_label
 from . import economic, robustness, sections, weighting
 from .appendices import appendices, block_texts, plan
 from .blocks import Block, Numbering, SectionBuilder
@@ -87,7 +88,7 @@ def _footer(result: AppraisalResult, report_date: date) -> list[list[str]]:
             ["Input digest", r.input_digest or "(not recorded)"],
             ["Criteria set", r.criteria_set],
             ["Scenario", r.scenario or "none (base weights)"],
-            *([["Weights", r.weights_label]] if r.weights_label else []),
+            *([["Weights", weights_label(r)]] if weights_label(r) else []),
             ["Method", r.method.name],
             ["Seed", str(result.seed)],
             ["Monte Carlo draws of each kind",
@@ -113,7 +114,7 @@ def run_record(result: AppraisalResult, report_date: date, source: str = "") -> 
         "criteria": result.criteria_set, "scenario": result.scenario,
         "weights": result.overrides,
         "weights_from": origin.weights_from if origin else "board",
-        "members": [m.id for m, _ in origin.members] if origin else [],
+        "members": [m.member.id for m in origin.members] if origin else [],
         "samples": result.sensitivity.samples if result.sensitivity else 0,
         "seed": result.seed, "date": report_date.isoformat(), "path": source}
     return json.dumps(record, separators=(",", ":"), ensure_ascii=True).replace(

@@ -16,6 +16,7 @@ from ..input.models import iter_criteria
 from ..pipeline import AppraisalResult
 from ..pipeline.economic import uses_green_book
 from ..presentation import formatting as fmt
+from ..presentation.greenbook import warnings
 from ..presentation.value import (
     framework_rows,
     frontier_sentence,
@@ -121,7 +122,7 @@ def _shortlist(s: SectionBuilder, result: AppraisalResult) -> None:
                                    for o in others]) + ")")
     if parts:
         s.para("The short list holds " + fmt.joined(parts) + ".")
-    for w in result.warnings:
+    for w in warnings(result):
         s.para(f"Note: {w}.")
 
 

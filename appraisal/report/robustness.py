@@ -20,6 +20,7 @@ from ..core.limits import DETAIL_OPTIONS
 from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
 from ..presentation import summary as words
+from ..presentation.whose import scenario_names
 from . import charts
 from .blocks import Block, Numbering, SectionBuilder, table
 
@@ -336,9 +337,9 @@ def _scenario_notes(s: SectionBuilder, result: AppraisalResult) -> None:
     if sc is None or len(sc.scenario_ids) < 2:
         return
     names = _names(result)
-    taus = [f"{sc.scenario_names[k]} {_tau(float(sc.tau[0, k]))}"
-            for k in range(1, len(sc.scenario_ids))]
-    first = sc.scenario_names[0]
+    shown = scenario_names(result)
+    taus = [f"{shown[k]} {_tau(float(sc.tau[0, k]))}" for k in range(1, len(sc.scenario_ids))]
+    first = shown[0]
     reference = "the weights used in this paper" if sc.scenario_ids[0] == "analysed" else (
         first[:1].lower() + first[1:])
     s.para("Agreement between the ranking under each other weighting and under "

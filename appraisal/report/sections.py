@@ -12,6 +12,7 @@ from ..input.models import Criterion, iter_criteria
 from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
 from ..presentation.summary import gate_reason
+from ..presentation.whose import weights_label
 from . import charts
 from .blocks import SectionBuilder, table
 
@@ -38,11 +39,11 @@ def labels(result: AppraisalResult) -> dict[str, str]:
 
 def weighting_name(result: AppraisalResult) -> str:
     """How the paper names the weights its results use."""
-    base = result.weights_label or "the base weights"
+    base = weights_label(result) or "the base weights"
     if result.scenario is None and not result.overrides:
         return base
     name = (f"the weights of the '{result.appraisal.scenario(result.scenario).name}' scenario"
-            + (f" applied to {base}" if result.weights_label else "")
+            + (f" applied to {base}" if weights_label(result) else "")
             if result.scenario else base)
     if result.overrides:
         changed = ", ".join(f"{k} = {fmt.plain(v)}" for k, v in result.overrides.items())

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from ..analysis.members import MembersAnalysis
 from ..input.derive import Derived
 from ..input.models import iter_criteria
-from ..pipeline import AppraisalResult, who
+from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
 from ..presentation.weights import (
     consistency,
@@ -22,6 +22,7 @@ from ..presentation.weights import (
     number_word,
     shift_text,
 )
+from ..presentation.whose import who
 from .blocks import Block, Numbering, SectionBuilder, table
 from .charts import LABEL_CHARS, LABEL_W, ROW_H, chart_block, x_axis
 from .svg import PALETTE, circle, line, rect, text, text_lines, wrap
@@ -111,9 +112,9 @@ def _inputs_table(s: SectionBuilder, result: AppraisalResult) -> None:
     cs = result.appraisal.criteria_set(result.criteria_set)
     nodes = [c for c in iter_criteria(cs.criteria)]
     given: list[dict[str, str]] = []
-    for _, ds in origin.members:
+    for counted in origin.members:
         cells: dict[str, str] = {}
-        for d in ds:
+        for d in counted.derived:
             rows = {row[0]: row[1] for row in derived_rows(d)}
             for cid, name in zip(d.criterion_ids, d.criterion_names, strict=True):
                 cells[cid] = rows[name] if d.method != "pairwise" else "pairs"
@@ -125,7 +126,7 @@ def _inputs_table(s: SectionBuilder, result: AppraisalResult) -> None:
     s.table(table("members-inputs", "What each member gave: points, a place in a ranking, "
                   "or judgements in pairs (below); blank where the member kept the board's "
                   "weights",
-                  ["Criterion", *(m.name for m, _ in origin.members)],
+                  ["Criterion", *(m.member.name for m in origin.members)],
                   [[c.name, *(g.get(c.id, "") for g in given)] for c in nodes],
                   [False] + [True] * len(given), levels=[depth[c.id] for c in nodes]))
 
@@ -154,7 +155,8 @@ def weights_section(s: SectionBuilder, result: AppraisalResult, appendix: str) -
     if origin is None or (not origin.board and not origin.members):
         return
     _board_paragraphs(s, result)
-    questions = dict.fromkeys(d.question for _, ds in ((None, origin.board), *origin.members)
+    questions = dict.fromkeys(d.question for ds in (origin.board,
+                                                    *(m.derived for m in origin.members))
                               for d in ds if d.method == "swing" and d.question)
     asked = "the board was" if any(d.method == "swing" for d in origin.board) else \
         "each member was"
@@ -165,16 +167,16 @@ def weights_section(s: SectionBuilder, result: AppraisalResult, appendix: str) -
         s.para(f"In swing weighting {asked} asked: \u201c{q}\u201d{where}")
     if m is None or not origin.members:
         return
-    how = [f"{who(member.name)} by " + fmt.joined(list(dict.fromkeys(method_phrase(d)
-                                                                     for d in ds)))
-           for member, ds in origin.members]
+    how = [f"{who(m.member.name)} by " + fmt.joined(list(dict.fromkeys(method_phrase(d)
+                                                                       for d in m.derived)))
+           for m in origin.members]
     s.para(f"{fmt.cap(number_word(len(how)))} member{'s' if len(how) != 1 else ''} of the "
            "board gave their own weights: "
            + fmt.joined(how) + f". {appendix} gives each member's weights in full.")
-    for member, ds in origin.members:
-        for d in ds:
+    for counted in origin.members:
+        for d in counted.derived:
             if d.pairwise is not None and not d.pairwise.acceptable:
-                s.para(f"The pairwise judgements of {who(member.name)} on "
+                s.para(f"The pairwise judgements of {who(counted.member.name)} on "
                        f"{group_phrase(d)}: {consistency(d)}")
     names = [v.name for v in m.members]
     chart = spread_chart("members-spread", list(result.ranking.problem.criterion_names),
@@ -212,7 +214,8 @@ def members_appendix(result: AppraisalResult) -> SectionBuilder:
     if origin is None or m is None:
         return s
     _inputs_table(s, result)
-    for member, ds in origin.members:
+    for counted in origin.members:
+        member, ds = counted.member, counted.derived
         role = f" ({member.role})" if member.role else ""
         parts = [f"{member.name}{role} weighed "
                  + fmt.joined([f"{group_phrase(d)} by {method_phrase(d)}" for d in ds]) + "."]
@@ -260,7 +263,8 @@ def method_notes(result: AppraisalResult) -> list[str]:
     origin = result.origin
     if origin is None:
         return []
-    used = {d.method for _, ds in ((None, origin.board), *origin.members) for d in ds}
+    used = {d.method for ds in (origin.board, *(m.derived for m in origin.members))
+            for d in ds}
     out = []
     if "swing" in used:
         out.append("Swing weighting (Edwards and Barron 1994; HM Treasury, An introductory "
