@@ -31,9 +31,10 @@ def main() -> None:
     rng = np.random.default_rng(0)
     n, m, k = 100_000, 20, 101
     scores = rng.uniform(0, 5, (n, m))
-    tree = CriteriaTree(tuple(f"c{j}" for j in range(m)), tuple(f"C{j}" for j in range(m)),
-                        np.full(m, -1, dtype=np.intp), rng.uniform(0.5, 2, m),
-                        np.arange(m, dtype=np.intp))
+    tree = CriteriaTree(ids=tuple(f"c{j}" for j in range(m)),
+                        names=tuple(f"C{j}" for j in range(m)),
+                        parent=np.full(m, -1, dtype=np.intp), raw_weight=rng.uniform(0.5, 2, m),
+                        leaf_column=np.arange(m, dtype=np.intp))
     p = Problem(option_ids=tuple(f"o{i}" for i in range(n)),
                 option_names=tuple(f"O{i}" for i in range(n)), criterion_ids=tree.ids,
                 criterion_names=tree.names, scores=scores, low=scores, high=scores,

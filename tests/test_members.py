@@ -24,8 +24,8 @@ def _flat(scores: list[list[float]]) -> Problem:
     s = np.array(scores, dtype=float)
     n, m = s.shape
     ids = tuple(f"c{j}" for j in range(m))
-    tree = CriteriaTree(ids, ids, np.full(m, -1, dtype=np.intp), np.ones(m),
-                        np.arange(m, dtype=np.intp))
+    tree = CriteriaTree(ids=ids, names=ids, parent=np.full(m, -1, dtype=np.intp),
+                        raw_weight=np.ones(m), leaf_column=np.arange(m, dtype=np.intp))
     return Problem(option_ids=tuple(f"o{i}" for i in range(n)),
                    option_names=tuple(f"O{i}" for i in range(n)), option_numbers=None,
                    criterion_ids=ids, criterion_names=ids, scores=s, low=s, high=s,

@@ -19,8 +19,9 @@ WS = METHOD.score
 def flat_problem(scores: np.ndarray, weights: np.ndarray, benefit: np.ndarray | None = None,
                  lo: float = 0.0, hi: float = 5.0) -> Problem:
     n, m = scores.shape
-    tree = CriteriaTree(tuple(f"c{j}" for j in range(m)), tuple(f"C{j}" for j in range(m)),
-                        np.full(m, -1), np.asarray(weights, float), np.arange(m))
+    tree = CriteriaTree(ids=tuple(f"c{j}" for j in range(m)),
+                        names=tuple(f"C{j}" for j in range(m)), parent=np.full(m, -1),
+                        raw_weight=np.asarray(weights, float), leaf_column=np.arange(m))
     return Problem(
         option_ids=tuple(f"o{i}" for i in range(n)), option_names=tuple(f"O{i}" for i in range(n)),
         criterion_ids=tree.ids, criterion_names=tree.names, scores=scores, low=scores,

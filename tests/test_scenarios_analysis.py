@@ -35,8 +35,9 @@ def test_regret_and_ranks() -> None:
     scores = np.array([[5.0, 0.0], [0.0, 5.0], [3.0, 3.0]])
     a = make_problem(scores, raw=[1, 0])
     b = make_problem(scores, raw=[0, 1])
-    c = compare_scenarios(a, METHOD, [Weighting("a", "A", a.tree.raw_weight, a.weights),
-                                      Weighting("b", "B", b.tree.raw_weight, b.weights)])
+    c = compare_scenarios(a, METHOD,
+                          [Weighting(id="a", name="A", raw=a.tree.raw_weight, leaf=a.weights),
+                           Weighting(id="b", name="B", raw=b.tree.raw_weight, leaf=b.weights)])
     assert c.ranks[:, 0].tolist() == [1, 3, 2] and c.ranks[:, 1].tolist() == [3, 1, 2]
     assert c.leaders == (("o0",), ("o1",))
     assert c.least_regret == ("o2",)
@@ -47,7 +48,8 @@ def test_regret_and_ranks() -> None:
 def test_mismatched_weightings_are_refused() -> None:
     a = make_problem(np.ones((2, 2)))
     with pytest.raises(UsageError):
-        compare_scenarios(a, METHOD, [Weighting("a", "A", np.ones(3), np.ones(3) / 3)])
+        compare_scenarios(a, METHOD, [Weighting(id="a", name="A", raw=np.ones(3),
+                                                leaf=np.ones(3) / 3)])
     with pytest.raises(UsageError):
         compare_scenarios(a, METHOD, [])
 

@@ -28,8 +28,10 @@ def make_problem(scores: Sequence[Sequence[float]], low: FloatArray | None = Non
     """Benefit criteria on a 0..1 scale, so values equal scores."""
     s = np.asarray(scores, dtype=float)
     n, m = s.shape
-    tree = CriteriaTree(tuple(f"c{j}" for j in range(m)), tuple(f"C{j}" for j in range(m)),
-                        np.full(m, -1, dtype=np.intp), np.ones(m), np.arange(m, dtype=np.intp))
+    tree = CriteriaTree(ids=tuple(f"c{j}" for j in range(m)),
+                        names=tuple(f"C{j}" for j in range(m)),
+                        parent=np.full(m, -1, dtype=np.intp), raw_weight=np.ones(m),
+                        leaf_column=np.arange(m, dtype=np.intp))
     return Problem(
         option_ids=tuple(f"o{i}" for i in range(n)), option_names=tuple(f"O{i}" for i in range(n)),
         criterion_ids=tree.ids, criterion_names=tree.names, scores=s,

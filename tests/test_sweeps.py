@@ -40,7 +40,8 @@ def make_problem(scores: np.ndarray, raw: np.ndarray | None = None,
     cols[~has_child] = np.arange(m)
     raw = np.ones(k) if raw is None else np.asarray(raw, dtype=float)
     ids = tuple(f"c{q}" for q in range(k))
-    tree = CriteriaTree(ids, tuple(f"Crit {q}" for q in range(k)), parent, raw, cols)
+    tree = CriteriaTree(ids=ids, names=tuple(f"Crit {q}" for q in range(k)), parent=parent,
+                        raw_weight=raw, leaf_column=cols)
     leaf_ids = tuple(ids[q] for q in np.flatnonzero(~has_child))
     return Problem(
         option_ids=tuple(f"o{i}" for i in range(n)),

@@ -17,14 +17,16 @@ N = 200_000
 
 def two_levels() -> CriteriaTree:
     """A (top), B (top) with children B1, B2: leaf columns A, B1, B2."""
-    return CriteriaTree(("a", "b", "b1", "b2"), ("A", "B", "B1", "B2"),
-                        np.array([-1, -1, 1, 1]), np.array([1.0, 3.0, 1.0, 1.0]),
-                        np.array([0, -1, 1, 2]))
+    return CriteriaTree(ids=("a", "b", "b1", "b2"), names=("A", "B", "B1", "B2"),
+                        parent=np.array([-1, -1, 1, 1]),
+                        raw_weight=np.array([1.0, 3.0, 1.0, 1.0]),
+                        leaf_column=np.array([0, -1, 1, 2]))
 
 
 def flat(m: int, raw: list[float] | None = None) -> CriteriaTree:
-    return CriteriaTree(tuple(f"c{j}" for j in range(m)), tuple(f"C{j}" for j in range(m)),
-                        np.full(m, -1), np.array(raw or [1.0] * m), np.arange(m))
+    return CriteriaTree(ids=tuple(f"c{j}" for j in range(m)),
+                        names=tuple(f"C{j}" for j in range(m)), parent=np.full(m, -1),
+                        raw_weight=np.array(raw or [1.0] * m), leaf_column=np.arange(m))
 
 
 def z(estimate: float, exact: float, var: float, n: int = N) -> float:

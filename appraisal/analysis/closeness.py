@@ -38,7 +38,7 @@ STEPS = (1.0, 0.5, 0.25, 0.2, 0.1, 0.05, 0.01)
 """The scoring steps recognised, coarsest first."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Resolution:
     """The scoring resolution: ``tolerance`` (τ, on the 0..1 total) is half the effect of
     one ``step`` of the scores on ``criterion`` (the most-weighted criterion with a step),
@@ -51,7 +51,7 @@ class Resolution:
     steps: tuple[float, ...] = ()  # every leaf criterion's scoring step (0: none)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ClosePair:
     """Two options too close to tell apart: ``better`` is ahead at the base weights by
     ``margin``; ``swaps`` is the share of draws around the board's weights in which
@@ -65,7 +65,7 @@ class ClosePair:
     by_weights: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Closeness:
     """The near-ties: ``pairs`` (every close pair), ``groups`` (runs of the ranking, best
     first, of two or more options all close to one another) and ``loose`` (close pairs
@@ -98,7 +98,7 @@ def scoring_step(values: FloatArray, lower: float) -> float:
 
 def resolution(problem: Problem) -> Resolution:
     """The scoring resolution of ``problem`` (see the module docstring)."""
-    best = Resolution(0.0, 0.0, None, 0.0)
+    best = Resolution(tolerance=0.0, step=0.0, criterion=None, weight=0.0)
     steps = []
     for j, cid in enumerate(problem.criterion_ids):
         written = np.concatenate([problem.scores[:, j], problem.low[:, j], problem.high[:, j]])
@@ -107,7 +107,8 @@ def resolution(problem: Problem) -> Resolution:
         effect = 0.5 * float(problem.weights[j]) * step / float(
             problem.upper[j] - problem.lower[j])
         if effect > best.tolerance:
-            best = Resolution(effect, step, cid, float(problem.weights[j]))
+            best = Resolution(tolerance=effect, step=step, criterion=cid,
+                              weight=float(problem.weights[j]))
     return replace(best, steps=tuple(steps))
 
 
@@ -133,7 +134,8 @@ def closeness(problem: Problem, totals: FloatArray, order: IntArray,
             by_weights = swaps is not None and swaps > flip_share
             if by_res or by_weights:
                 close[p, q] = True
-                pairs.append(ClosePair(ids[a], ids[b], margin, swaps, by_res, by_weights))
+                pairs.append(ClosePair(better=ids[a], worse=ids[b], margin=margin, swaps=swaps,
+                                       by_resolution=by_res, by_weights=by_weights))
     groups: list[tuple[str, ...]] = []
     start = 0
     while start < len(ranked):

@@ -66,7 +66,7 @@ class WeightDistance:
         return self.tie is None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Distances:
     """The distances of the options checked: every option up to
     :data:`~appraisal.core.limits.DETAIL_OPTIONS` options, else that many best-ranked

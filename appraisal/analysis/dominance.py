@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Dominance:
     """Pareto dominance: every (dominator, dominated) pair, the transitive reduction
     (the edges to draw), and the dominated options with their dominators (best-ranked

@@ -38,7 +38,7 @@ EPS = 1e-9
 Status = Literal["frontier", "dominated", "extended", "excluded"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Frontier:
     """The frontier of options with ``cost`` and ``benefit`` (arrays of one length).
 
@@ -178,7 +178,7 @@ def most_benefit_of_others(cost: FloatArray, benefit: FloatArray, i: int) -> flo
     return -least_cost_of_others(-b, -c, i)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Switching:
     """Switching values of option ``option`` (the preferred one).
 

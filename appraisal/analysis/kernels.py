@@ -31,7 +31,7 @@ from ..core.problem import FloatArray, IntArray
 from ..errors import AppraisalError
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class TallyCounts:
     """What a tally of ``samples`` draws gives: rank acceptability (n, n ranks),
     pairwise win shares (n, n), per option the sum of its first-place share times the
@@ -134,8 +134,8 @@ class Tally:
         diff = self.diff.reshape(n + 1, n + 1, n)
         for g in range(1, n + 1):
             acc += np.cumsum(diff[g], axis=0)[:n].T / g
-        return TallyCounts(acc / self.samples, self.pair / self.samples, self.central.copy(),
-                           self.joint / self.samples)
+        return TallyCounts(acceptability=acc / self.samples, pairwise=self.pair / self.samples,
+                           central_sums=self.central.copy(), joint_first=self.joint / self.samples)
 
 
 class TopTally:
@@ -215,8 +215,8 @@ class TopTally:
             acc += np.cumsum(diff, axis=0)[:self.places].T / size
         pair = np.full((self.n, self.n), np.nan)
         pair[np.ix_(self.watched, self.watched)] = self.pair / self.samples
-        return TallyCounts(acc / self.samples, pair, self.central.copy(),
-                           self.joint / self.samples)
+        return TallyCounts(acceptability=acc / self.samples, pairwise=pair,
+                           central_sums=self.central.copy(), joint_first=self.joint / self.samples)
 
 
 def reference_tally(t: FloatArray, w: FloatArray) -> TallyCounts:
@@ -236,7 +236,8 @@ def reference_tally(t: FloatArray, w: FloatArray) -> TallyCounts:
                 central[i] += w[s] / g
                 joint[i] += 1
     pair = (t[:, None, :] > t[None, :, :] + TIE_TOLERANCE).sum(axis=2)
-    return TallyCounts(acc / k, pair / k, central, joint / k)
+    return TallyCounts(acceptability=acc / k, pairwise=pair / k, central_sums=central,
+                       joint_first=joint / k)
 
 
 def count_rows(c: np.ndarray) -> np.ndarray:

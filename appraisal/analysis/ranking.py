@@ -19,7 +19,7 @@ from ..methods import Method
 from .closeness import resolution
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class RankedOption:
     """One option of the short list in ranked order (a row of the ranking table)."""
 
@@ -35,7 +35,7 @@ class RankedOption:
     close_to_above: bool  # within the scores' resolution of the option ranked just above
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Ranking:
     """The options passing the gates ranked under one weighting.
 

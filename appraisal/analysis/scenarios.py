@@ -36,7 +36,7 @@ def kendall_tau_b(x: FloatArray | IntArray, y: FloatArray | IntArray) -> float:
     return float(s / den) if den > 0 else float("nan")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ScenarioComparison:
     """Rankings under each scenario. ``ranks`` and ``totals`` are (n options, s
     scenarios); ``tau`` is (s, s) Kendall tau-b between the scenarios' rankings;

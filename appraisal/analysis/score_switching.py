@@ -25,7 +25,7 @@ from .sweeps import bisect_roots
 EPS = 1e-12
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ScoreSwitch:
     """The smallest change of one score that changes the leader: the new score and
     the signed change, or None for both when no score within the scale does. The

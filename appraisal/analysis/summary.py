@@ -17,7 +17,7 @@ from .smaa import SmaaResult
 from .weight_switching import WeightSwitch, WeightSwitching
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Share:
     """A share of Monte Carlo draws in which the leader is first or jointly first, with
     its standard error, the number of draws, the model drawn from (in words), and
@@ -30,7 +30,7 @@ class Share:
     ties: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class RobustnessSummary:
     """The headline facts about how firm the leader is.
 
@@ -94,7 +94,8 @@ def _share(result: SmaaResult | None, lead: int) -> Share | None:
         return None
     p = float(result.joint_first[lead])
     ties = p > float(result.acceptability[lead, 0]) + 1e-12
-    return Share(p, float(result.standard_error(p)), result.samples, result.weight_model, ties)
+    return Share(value=p, standard_error=float(result.standard_error(p)),
+                 samples=result.samples, model=result.weight_model, ties=ties)
 
 
 def summarise(*, problem: Problem, totals: FloatArray, ranks: IntArray,

@@ -37,7 +37,7 @@ tie at the end of the range, never a change of the ranking inside it."""
 BISECT_STEPS = 60
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class WeightPath:
     """The leaf weights along a one-way sweep of one node: ``start + t * (end - start)``."""
 
@@ -123,7 +123,7 @@ def bisect_roots(f: Callable[[FloatArray], FloatArray], lo: FloatArray, hi: Floa
     return 0.5 * (lo + hi)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ChangePoint:
     """At local share ``share`` (total weight ``weight``) option ``rises`` passes ``falls``
     as the share increases."""
@@ -134,7 +134,7 @@ class ChangePoint:
     falls: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class SweepSegment:
     """A stretch of the sweep with one ranking: option ids best first and their
     competition ranks (tied options share a rank)."""
@@ -149,7 +149,7 @@ class SweepSegment:
         return tuple(o for o, r in zip(self.order, self.ranks, strict=True) if r == 1)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class NodeWeight:
     """A criterion node and its weight at the base: its local share of its sibling
     group and its share of the total weight."""
@@ -160,7 +160,7 @@ class NodeWeight:
     base_weight: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Sweep(NodeWeight):
     """A one-way sweep of one criterion node: where the ranking changes (``change_points``,
     in share order) and the ranking on each stretch between them (``segments``, the
@@ -261,8 +261,8 @@ def _sweep(problem: Problem, method: Method, node_id: str, places: int) -> Sweep
         if segments and (segments[-1].order, segments[-1].ranks) == (seg_ids, seg_ranks):
             segments[-1] = replace(segments[-1], end=float(cuts[s + 1]))
         else:
-            segments.append(SweepSegment(float(cuts[s]), float(cuts[s + 1]), seg_ids,
-                                         seg_ranks))
+            segments.append(SweepSegment(start=float(cuts[s]), end=float(cuts[s + 1]),
+                                         order=seg_ids, ranks=seg_ranks))
     after = np.searchsorted(cuts, t, side="right") - 1  # the stretch just after each crossing
     keep = ranks[np.minimum(after, len(mids) - 1), rises] <= places
     order = np.lexsort((rises, falls, t))

@@ -50,7 +50,7 @@ CHUNK = 4096
 PERCENTILES = (5.0, 95.0)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ValueUncertainty:
     """Monte Carlo of costs (and scores): ``samples`` draws; per option the 5th and 95th
     percentiles of net present cost and of benefit points, the share of draws in which
@@ -67,7 +67,7 @@ class ValueUncertainty:
     best_value: FloatArray | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ValueForMoney:
     """Benefit against cost of the options compared (see the module).
 

@@ -35,7 +35,7 @@ from .sweeps import (
 EPS = 1e-12
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class StabilityInterval(NodeWeight):
     """The shares of one node within which the leader stays first.
 
@@ -63,7 +63,7 @@ class StabilityInterval(NodeWeight):
         return min(ends, default=float("inf"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class WeightSwitch:
     """The smallest single-weight change (in points of the total weight) that changes
     the leader: node, direction ("rises" or "falls"), threshold and new leader(s)."""
@@ -78,7 +78,7 @@ class WeightSwitch:
     new_leader: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class WeightSwitching:
     leader: str
     exact: bool

@@ -95,7 +95,7 @@ def points_weights(points: Sequence[float] | FloatArray) -> FloatArray:
     return np.asarray(p / p.sum(), dtype=float)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Judgement:
     """The judgement a_ij that contributes most to a matrix's inconsistency: criterion
     ``i`` against ``j`` (indices of the group), as ``given``, and ``consistent`` = w_i /
@@ -109,7 +109,7 @@ class Judgement:
     nearest: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Pairwise:
     """A pairwise comparison matrix analysed (see the module docstring).
 

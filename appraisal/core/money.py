@@ -102,7 +102,7 @@ def owner_matrix(owner: Sequence[int] | IntArray, owners: int) -> FloatArray:
     return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MoneyLines:
     """Lines of amounts by year (costs, or monetised benefits) as arrays.
 
@@ -125,7 +125,7 @@ class MoneyLines:
         return bool(np.any(self.low != self.amount) or np.any(self.high != self.amount))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class CostModel:
     """Costs and monetised benefits of options over the appraisal period.
 

@@ -19,7 +19,7 @@ IntArray = NDArray[np.intp]
 BoolArray = NDArray[np.bool_]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class CriteriaTree:
     """The value tree in depth-first order (parents before children).
 
@@ -91,7 +91,7 @@ class CriteriaTree:
                              + ", ".join(self.ids)) from None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Weighting:
     """One named set of raw weights on a criteria tree (the base weights, a scenario,
     or the weights an analysis was asked for): ``raw`` per tree node, ``leaf`` the
@@ -104,7 +104,11 @@ class Weighting:
     description: str = ""
 
 
-@dataclass(frozen=True)
+WEIGHT_SUM_TOLERANCE = 1e-9
+"""How far the leaf weights of a :class:`Problem` may sum from 1 (rounding only)."""
+
+
+@dataclass(frozen=True, kw_only=True)
 class Problem:
     """An appraisal as arrays: ``n`` options (rows) by ``m`` leaf criteria (columns).
 
@@ -112,6 +116,11 @@ class Problem:
     ``lower``/``upper`` the scale bounds per criterion; ``benefit`` is False for cost
     criteria; ``gate`` is the worst acceptable score (NaN where none); ``weights`` are
     the normalised leaf weights (sum to 1).
+
+    Checked when made (:func:`check_problem`): every array has the shape the ids give,
+    the scores, ranges, bounds and weights are finite, every scale has ``upper >
+    lower``, and the weights are not negative and sum to 1; otherwise a
+    :class:`~appraisal.errors.UsageError` lists every problem at once.
     """
 
     option_ids: tuple[str, ...]
@@ -131,6 +140,11 @@ class Problem:
     criteria_set: str = ""
     scenario: str | None = None
     overrides: tuple[tuple[str, float], ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        wrong = check_problem(self)
+        if wrong:
+            raise UsageError("the problem's arrays do not fit together: " + "; ".join(wrong))
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -159,3 +173,38 @@ class Problem:
     def with_weights(self, weights: FloatArray) -> Problem:
         """The same problem under other normalised leaf weights."""
         return replace(self, weights=np.asarray(weights, dtype=float))
+
+
+def check_problem(p: Problem) -> list[str]:
+    """Everything wrong with the arrays of ``p`` (empty when they fit together): shapes
+    against the numbers of option and criterion ids, finiteness, scale bounds and the
+    weights' sign and sum. Cheap: a few comparisons per array."""
+    n, m = len(p.option_ids), len(p.criterion_ids)
+    wrong = []
+    for name, size in (("option_names", n), ("criterion_names", m)):
+        if len(getattr(p, name)) != size:
+            wrong.append(f"{name} has {len(getattr(p, name))} entries, not {size}")
+    if p.option_numbers and len(p.option_numbers) != n:
+        wrong.append(f"option_numbers has {len(p.option_numbers)} entries, not {n}")
+    for name, shape in (("scores", (n, m)), ("low", (n, m)), ("high", (n, m)),
+                        ("lower", (m,)), ("upper", (m,)), ("benefit", (m,)), ("gate", (m,)),
+                        ("weights", (m,))):
+        got = np.shape(getattr(p, name))
+        if got != shape:
+            wrong.append(f"{name} has shape {got}, not {shape}")
+    leaves = int(np.count_nonzero(np.asarray(p.tree.leaf_column) >= 0))
+    if leaves != m:
+        wrong.append(f"the criteria tree has {leaves} leaves, not {m}")
+    if wrong:  # the values cannot be checked against shapes that do not fit
+        return wrong
+    for name in ("scores", "low", "high", "lower", "upper", "weights"):
+        if not np.isfinite(getattr(p, name)).all():
+            wrong.append(f"{name} holds a value that is not a finite number")
+    if not np.all(p.upper > p.lower):
+        wrong.append("every criterion's upper bound must be above its lower bound")
+    if np.any(p.weights < 0):
+        wrong.append("weights must not be negative")
+    total = float(np.sum(p.weights))
+    if m and abs(total - 1.0) > WEIGHT_SUM_TOLERANCE:
+        wrong.append(f"weights must sum to 1; they sum to {total:.12g}")
+    return wrong

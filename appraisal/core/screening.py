@@ -14,7 +14,7 @@ import numpy as np
 from .problem import BoolArray, Problem
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class GateFailure:
     """One failed gate: the criterion, the option's score and the threshold
     (``benefit``: the gate is a minimum; otherwise a maximum)."""
@@ -26,7 +26,7 @@ class GateFailure:
     benefit: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ScreenedOption:
     """An option screened out, with every gate it failed."""
 
@@ -57,9 +57,11 @@ def screened_out(problem: Problem) -> tuple[ScreenedOption, ...]:
     out = []
     for i in np.flatnonzero(fail.any(axis=1)):
         out.append(ScreenedOption(
-            problem.option_ids[i], problem.option_names[i], numbers[i],
-            tuple(GateFailure(problem.criterion_ids[j], problem.criterion_names[j],
-                              float(problem.scores[i, j]), float(problem.gate[j]),
-                              bool(problem.benefit[j]))
-                  for j in np.flatnonzero(fail[i]))))
+            id=problem.option_ids[i], name=problem.option_names[i], number=numbers[i],
+            failures=tuple(GateFailure(criterion=problem.criterion_ids[j],
+                                       criterion_name=problem.criterion_names[j],
+                                       score=float(problem.scores[i, j]),
+                                       gate=float(problem.gate[j]),
+                                       benefit=bool(problem.benefit[j]))
+                           for j in np.flatnonzero(fail[i]))))
     return tuple(out)

@@ -32,7 +32,7 @@ from .salvage import Repairs
 from .yamlsource import PathKey, SourceMap, dotted, shorten
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Parts:
     """What validated (or was repaired), each item with its data path. A criteria set
     given as a flat list of criteria has the path ``()``: its criteria are at

@@ -50,9 +50,10 @@ def _tree(roots: tuple[Criterion, ...], weights: Mapping[str, float],
         else:
             columns.append(-1)
             stack.extend((c, k) for c in reversed(node.criteria))
-    return CriteriaTree(tuple(ids), tuple(names), np.array(parents, dtype=np.intp),
-                        np.array(raw), np.array(columns, dtype=np.intp), tuple(rationale),
-                        tuple(ranges))
+    return CriteriaTree(ids=tuple(ids), names=tuple(names),
+                        parent=np.array(parents, dtype=np.intp), raw_weight=np.array(raw),
+                        leaf_column=np.array(columns, dtype=np.intp),
+                        weight_rationale=tuple(rationale), weight_ranges=tuple(ranges))
 
 
 def _resolve(appraisal: Appraisal, criteria: str | None,
@@ -155,8 +156,10 @@ def weighting(appraisal: Appraisal, criteria: str, scenario: Scenario | None) ->
     cs, sc = _resolve(appraisal, criteria, scenario)
     tree = _weighted_tree(cs, sc, {})
     if sc is None:
-        return Weighting("base", "Base weights", tree.raw_weight, tree.leaf_weights())
-    return Weighting(sc.id, sc.name, tree.raw_weight, tree.leaf_weights(), sc.description)
+        return Weighting(id="base", name="Base weights", raw=tree.raw_weight,
+                         leaf=tree.leaf_weights())
+    return Weighting(id=sc.id, name=sc.name, raw=tree.raw_weight, leaf=tree.leaf_weights(),
+                     description=sc.description)
 
 
 def scenarios_of(appraisal: Appraisal, criteria: str) -> tuple[Scenario, ...]:

@@ -27,7 +27,7 @@ from .elicit import DEFAULT_SWING_QUESTION, GroupWeighting, Member
 from .models import Appraisal, CriteriaSet, Criterion, iter_criteria
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Derived:
     """One sibling group's weights as obtained: ``group`` is the parent id (None: the
     top level), ``criterion_ids`` its criteria in tree order and ``weights`` their

@@ -19,7 +19,7 @@ ScoreFn = Callable[[Problem, FloatArray], FloatArray]
 ValuesFn = Callable[[Problem], FloatArray]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Method:
     """An aggregation method.
 

@@ -40,7 +40,8 @@ def _weightings(appraisal: Appraisal, long_list: Problem) -> tuple[Weighting, ..
     out.extend(weighting(appraisal, set_id, sc) for sc in scenarios_of(appraisal, set_id))
     tree = long_list.tree
     if not any(np.array_equal(w.raw, tree.raw_weight) for w in out):
-        out.insert(0, Weighting(ANALYSED, "", tree.raw_weight, tree.leaf_weights()))
+        out.insert(0, Weighting(id=ANALYSED, name="", raw=tree.raw_weight,
+                                leaf=tree.leaf_weights()))
     return tuple(out)
 
 

@@ -46,7 +46,7 @@ def _label(result: AppraisalResult, option_id: str) -> str:
     return fmt.option_label(o.number, o.name)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Verdict:
     """The plain words the recommendation uses: how firm the lead is (``firmness``:
     "fairly firm"; ``how_many``: "most"), what single weight could displace the leader
@@ -78,9 +78,10 @@ def verdict(result: AppraisalResult) -> Verdict | None:
               f"it loses first place only if the weight on {ws.node_name} "
               f"{'rises above' if ws.direction == 'rises' else 'falls below'} "
               f"{fmt.pct(ws.threshold_weight)} of the total (it is {fmt.pct(ws.base_weight)})")
-    return Verdict(firm, how_many, switch,
-                   "" if close is None else options[close],
-                   tuple(crit[c] for c in s.separating), s.separating_by)
+    return Verdict(firmness=firm, how_many=how_many, weight_clause=switch,
+                   close_runner_up="" if close is None else options[close],
+                   separating=tuple(crit[c] for c in s.separating),
+                   separating_by=s.separating_by)
 
 
 def verdict_section(s: SectionBuilder, result: AppraisalResult, appendix: str) -> None:
