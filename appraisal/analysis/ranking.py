@@ -47,7 +47,7 @@ class Ranking:
     half the effect of one scoring step on the most-weighted criterion
     (:func:`~.closeness.resolution`), so a gap the scoring itself cannot resolve.
     ``local_weights``/``global_weights`` give every node of the criteria tree its share
-    of its group and of the total.
+    of its group and of the total; ``rows`` are the short list's rows in the long list.
     """
 
     method: str
@@ -61,6 +61,7 @@ class Ranking:
     close_to_above: BoolArray
     local_weights: FloatArray
     global_weights: FloatArray
+    rows: IntArray
     resolution: float = 0.0
 
     @cached_property
@@ -110,7 +111,8 @@ class Ranking:
 
 def rank_problem(long_list: Problem, method: Method) -> Ranking:
     """Screen ``long_list`` with its gates and rank the rest by ``method``."""
-    short = long_list.subset(passes(long_list))
+    rows = np.flatnonzero(passes(long_list))
+    short = long_list.subset(rows)
     n = short.shape[0]
     totals = np.asarray(method.score(short, short.weights), dtype=float) if n else np.zeros(0)
     ranks = competition_ranks(totals)
@@ -129,4 +131,4 @@ def rank_problem(long_list: Problem, method: Method) -> Ranking:
                    totals=totals, ranks=ranks, order=order, behind=behind,
                    contributions=contrib, close_to_above=close,
                    local_weights=tree.local_weights(),
-                   global_weights=tree.global_weights(), resolution=tau)
+                   global_weights=tree.global_weights(), rows=rows, resolution=tau)

@@ -53,6 +53,13 @@ class ScenarioComparison:
     max_regret: FloatArray  # (n,)
     least_regret: tuple[str, ...]
 
+    def first_under(self, option_id: str, scenario_ids: Sequence[str]) -> int:
+        """Under how many of ``scenario_ids`` ``option_id`` is first (the first of the
+        options sharing first place, in input order, when there is a tie)."""
+        return sum(1 for s in scenario_ids
+                   if (group := self.leaders[self.scenario_ids.index(s)])
+                   and group[0] == option_id)
+
 
 def compare_scenarios(problem: Problem, method: Method,
                       weightings: Sequence[Weighting]) -> ScenarioComparison:

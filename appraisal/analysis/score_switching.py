@@ -14,12 +14,14 @@ form. Other methods: a grid over the scale and bisection, re-scoring the whole p
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 
 import numpy as np
 
 from ..core.problem import FloatArray, Problem
 from ..methods import Method, ScoreFn
+from .closeness import scoring_step
 from .sweeps import bisect_roots
 
 EPS = 1e-12
@@ -38,6 +40,7 @@ class ScoreSwitch:
     change: float | None
     new_leader: tuple[str, ...]
     scale_share: float | None = None  # |change| as a share of the criterion's scale width
+    step_score: float | None = None  # the first score on the scoring steps that changes it
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,24 @@ class ScoreSwitching:
         """The switch needing the smallest change (ties: first in option-major order)."""
         found = [s for s in self.switches if s.change is not None]
         return min(found, key=lambda s: s.scale_share or 0.0) if found else None
+
+
+def step_beyond(switch: float, falls: bool, step: float, lower: float,
+                upper: float) -> float | None:
+    """The first score on the scale's step grid (``lower + k * step``) strictly beyond
+    ``switch`` in the direction of the change (down when ``falls``): the first score a
+    scorer could actually give that changes the result. None without a step or when that
+    score is off the scale."""
+    if step <= 0 or not math.isfinite(switch):
+        return None
+    k = (switch - lower) / step
+    near = round(k)
+    if abs(k - near) <= 1e-9:  # on the grid: a tie there, so the next step
+        k = near - 1 if falls else near + 1
+    else:
+        k = math.floor(k) if falls else math.ceil(k)
+    value = lower + k * step
+    return value if lower - 1e-9 <= value <= upper + 1e-9 else None
 
 
 def _value_slopes(problem: Problem, score: ScoreFn) -> FloatArray | None:
@@ -136,19 +157,28 @@ def _switch_numeric(problem: Problem, score: ScoreFn, lead: int,
 
 def score_switching(problem: Problem, method: Method, totals: FloatArray,
                     lead: int) -> ScoreSwitching:
-    """Score switching values for every option x criterion (option-major order)."""
+    """Score switching values for every option x criterion (option-major order), each
+    with the first score on its criterion's scoring steps (:func:`.closeness.scoring_step`)
+    beyond the switching value."""
     slope = _value_slopes(problem, method.score) if method.linear_in_weights else None
     rows = (_switch_linear(problem, totals, lead, slope) if slope is not None
             else _switch_numeric(problem, method.score, lead))
     ids, m = problem.option_ids, problem.shape[1]
+    steps = [scoring_step(np.concatenate([problem.scores[:, j], problem.low[:, j],
+                                          problem.high[:, j]]), float(problem.lower[j]))
+             for j in range(m)]
     switches = []
     for q, (delta, who) in enumerate(rows):
         i, j = divmod(q, m)
         x = float(problem.scores[i, j])
         width = float(problem.upper[j] - problem.lower[j])
+        switching = None if delta is None else x + delta
         switches.append(ScoreSwitch(
             option_id=ids[i], criterion_id=problem.criterion_ids[j], score=x,
-            switching_score=None if delta is None else x + delta, change=delta,
+            switching_score=switching, change=delta,
             new_leader=tuple(ids[c] for c in who),
-            scale_share=None if delta is None else abs(delta) / width))
+            scale_share=None if delta is None else abs(delta) / width,
+            step_score=None if switching is None or delta is None else step_beyond(
+                switching, math.copysign(1.0, delta) < 0, steps[j], float(problem.lower[j]),
+                float(problem.upper[j]))))
     return ScoreSwitching(leader=ids[lead], exact=slope is not None, switches=tuple(switches))

@@ -85,6 +85,23 @@ class SmaaResult:
     joint_first: FloatArray | None = None  # (n,): share of draws first or jointly first
     confidence_draws: int = 0  # score draws behind each confidence factor
 
+    def within(self, places: int) -> FloatArray:
+        """Each option's share of the draws in which it takes one of the first
+        ``places`` ranks (the sum of its first ``places`` rank acceptabilities)."""
+        return np.asarray(self.acceptability[:, :places].sum(axis=1), dtype=float)
+
+    @property
+    def first_shares(self) -> FloatArray:
+        """Each option's share of the draws in which it is first or jointly first (the
+        first-rank acceptability where ties at the top were not counted apart)."""
+        return self.joint_first if self.joint_first is not None else self.acceptability[:, 0]
+
+    @property
+    def tied_first(self) -> bool:
+        """Whether any draw had a tie for first place."""
+        return self.joint_first is not None and bool(
+            np.any(self.joint_first > self.acceptability[:, 0] + 1e-12))
+
     def standard_error(self, share: float | FloatArray) -> FloatArray:
         """The standard error of a share of the draws: sqrt(p (1 - p) / N). Each weight
         draw has its own score draw, so the draws are independent and the share is

@@ -82,7 +82,11 @@ class ValueForMoney:
     the option whose switching values are given (the preferred way forward, else the
     leader), ``switching`` those values, ``best_range`` the willingness to pay over
     which it gives the most net benefit. ``left_out``: options passing the gates without
-    costs.
+    costs. ``undiscounted``: each option's costs with optimism bias over the period, not
+    discounted; ``by_cost``: the positions cheapest first (more benefit first among equal
+    costs), the one order in which options are listed by cost; ``costs`` and
+    ``benefits``: the lines as compiled (their ``owner`` a row of the long list; each
+    cost line's ``uplift`` the optimism bias applied to it).
     """
 
     option_ids: tuple[str, ...]
@@ -107,7 +111,16 @@ class ValueForMoney:
     wtp: float | None
     best_range: tuple[float, float] | None
     left_out: tuple[str, ...]
+    undiscounted: FloatArray
+    by_cost: IntArray
+    costs: MoneyLines
+    benefits: MoneyLines
     uncertainty: ValueUncertainty | None = None
+
+    @property
+    def valued(self) -> bool:
+        """Whether any option states monetised benefits (then ``npsv`` is given)."""
+        return not bool(np.all(np.isnan(self.npsv)))
 
     def position(self, option_id: str) -> int | None:
         return self.option_ids.index(option_id) if option_id in self.option_ids else None
@@ -174,7 +187,8 @@ def analyse_value(long_list: Problem, method: Method, model: CostModel, passes: 
         frontier=front, preferred=pos, preferred_is_role=preferred_is_role,
         switching=switching, wtp=wtp,
         best_range=front.best_value_range(pos) if pos is not None else None,
-        left_out=left_out)
+        left_out=left_out, undiscounted=yearly[rows].sum(axis=1),
+        by_cost=np.lexsort((-benefit, cost)), costs=c, benefits=bl)
     if samples > 0 and viable.any():
         result = replace(result, uncertainty=_monte_carlo(
             long_list, method, model, rows, viable, benefit, wtp, samples, seed,

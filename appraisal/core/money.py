@@ -13,6 +13,7 @@ paras 5.61-5.65 and the supplementary guidance): ``amount * (1 + uplift / 100)``
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -123,6 +124,11 @@ class MoneyLines:
     @property
     def uncertain(self) -> bool:
         return bool(np.any(self.low != self.amount) or np.any(self.high != self.amount))
+
+    def totals(self) -> FloatArray:
+        """Each line's amounts over the period, undiscounted and before any uplift,
+        summed exactly (``math.fsum``: 2.5 + 2.5 + 2.5 + 2.5 is 10, never 9.999...)."""
+        return np.array([math.fsum(row) for row in self.amount], dtype=float)
 
 
 @dataclass(frozen=True, kw_only=True)

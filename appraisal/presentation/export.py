@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .._version import __version__
+from ..analysis.score_switching import ScoreSwitch
 from ..pipeline import AppraisalResult
 from .whose import scenario_names
 
@@ -145,6 +146,13 @@ def _monte_carlo(r: SmaaResult | None) -> dict[str, Any] | None:
     }
 
 
+def _switch(x: ScoreSwitch) -> dict[str, Any]:
+    """A score switching value as JSON: its fields but the first score on the scoring
+    steps (the paper's; the JSON keeps the exact switching value)."""
+    out: dict[str, Any] = clean({k: v for k, v in asdict(x).items() if k != "step_score"})
+    return out
+
+
 def sensitivity_to_dict(result: AppraisalResult) -> dict[str, Any]:
     """The JSON shape of ``appraisal sensitivity --format json``."""
     s, sc = result.sensitivity, result.scenarios
@@ -201,9 +209,9 @@ def sensitivity_to_dict(result: AppraisalResult) -> dict[str, Any]:
         "weight_switching": clean(asdict(s.weight_switching)),
         "score_switching": {
             "leader": s.score_switching.leader, "exact": s.score_switching.exact,
-            "smallest": clean(asdict(s.score_switching.smallest))
+            "smallest": _switch(s.score_switching.smallest)
             if s.score_switching.smallest else None,
-            "switches": [clean(asdict(x)) for x in s.score_switching.switches]},
+            "switches": [_switch(x) for x in s.score_switching.switches]},
         "sweeps": [{**clean(asdict(w)),
                     "segments": [{**clean(asdict(g)), "leaders": list(g.leaders)}
                                  for g in w.segments]} for w in s.sweeps],

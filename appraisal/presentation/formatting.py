@@ -57,24 +57,6 @@ def score(value: float) -> str:
     return "0" if text == "-0" else text
 
 
-def step_beyond(switch: float, falls: bool, step: float, lower: float,
-                upper: float) -> float | None:
-    """The first score on the scale's step grid (``lower + k * step``) strictly beyond
-    ``switch`` in the direction of the change (down when ``falls``): the first score a
-    scorer could actually give that changes the result. None without a step or when that
-    score is off the scale."""
-    if step <= 0 or not math.isfinite(switch):
-        return None
-    k = (switch - lower) / step
-    near = round(k)
-    if abs(k - near) <= 1e-9:  # on the grid: a tie there, so the next step
-        k = near - 1 if falls else near + 1
-    else:
-        k = math.floor(k) if falls else math.ceil(k)
-    value = lower + k * step
-    return value if lower - 1e-9 <= value <= upper + 1e-9 else None
-
-
 def signed(value: float) -> str:
     """A change of score with its sign, two decimals: ``0.5 -> "+0.50"``."""
     return "n/a" if not math.isfinite(value) else f"{value:+.2f}"

@@ -87,7 +87,7 @@ def _score_sentence(s: RobustnessSummary, options: Mapping[str, str],
     if fmt.score(ss.switching_score) == fmt.score(ss.score):
         return (f"{head} {who}'s score on {crit} ({fmt.score(ss.score)}) {verb} at all, "
                 f"{new} would lead.")
-    given = fmt.step_beyond(ss.switching_score, falls, s.score_step, *s.scale)
+    given = ss.step_score
     if given is None:
         return (f"{head} {who}'s score on {crit} {verb} from {fmt.score(ss.score)} past "
                 f"{fmt.score(ss.switching_score)}, {new} would lead.")

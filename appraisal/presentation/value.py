@@ -192,7 +192,7 @@ def frontier_sentence(v: ValueForMoney) -> str:
 def value_rows(v: ValueForMoney, costing: Costing | None) -> list[dict[str, Any]]:
     """One formatted row per option compared (cost order), with its change from
     business as usual."""
-    order = np.lexsort((-v.benefit, v.cost))
+    order = v.by_cost
     b = v.benchmark
     rows = []
     for i in order:

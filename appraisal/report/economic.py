@@ -141,7 +141,7 @@ def _value(s: SectionBuilder, result: AppraisalResult, appendix: str) -> None:
            f"from business as usual; {appendix} gives the costs year by year"
            + (" and the assumptions they rest on." if costing.notes else "."))
     rows = value_rows(v, costing)
-    npsv = not bool(np.all(np.isnan(v.npsv)))
+    npsv = v.valued
     vs_bau = npsv and v.benchmark is not None
     head = ["Option", "Points", f"Net present cost ({unit_words(costing)})", "Cost vs BAU",
             "Points vs BAU"] + (["Net present social value vs BAU" if vs_bau else
@@ -206,7 +206,7 @@ def financial_paragraphs(result: AppraisalResult) -> list[str]:
     years = v.yearly.shape[1]
     span = (f"{year_label(v.base_year, costing)} to "
             f"{year_label(v.base_year + years - 1, costing)}")
-    total = float(v.yearly[p].sum())
+    total = float(v.undiscounted[p])
     who = "preferred way forward" if v.preferred_is_role else "leading option"
     text = (f"Over the {fmt.count(years, 'year')} from {span}, the {who}, {v.labels[p]}, "
             f"would cost {money(total, costing)} in {costing.price_base or 'real prices'} "
@@ -279,25 +279,26 @@ def costs_appendix(result: AppraisalResult) -> SectionBuilder:
     if costing.notes:
         s.para("The costs rest on these assumptions:")
         s.bullets(list(costing.notes))
-    order = np.argsort(v.cost, kind="stable")
     body = [[v.labels[i], *(money(float(x), costing) for x in v.yearly[i]),
-             money(float(v.cost[i]), costing)] for i in order]
+             money(float(v.cost[i]), costing)] for i in v.by_cost]
     body.append(["Discount factor", *(f"{f:.4f}" for f in v.factors), ""])
     s.table(table("costs-by-year", "Costs by year and net present cost",
                   ["Option", *years, "NPC"], body, [False] + [True] * (len(years) + 1)))
     lines = []
     by_id = {o.id: o for o in a.options}
-    for oid, label in zip(v.option_ids, v.labels, strict=True):
-        for line in by_id[oid].costs:
-            uplift = line.optimism_bias if line.optimism_bias is not None \
-                else costing.uplift(line.kind)[0]
-            total = sum(e.value for e in line.years.values())
-            lines.append([label, line.name, line.kind, f"{fmt.plain(uplift)}%",
-                          money(total, costing), _range(line), line.rationale])
-        for benefit in by_id[oid].benefits:
-            total = sum(e.value for e in benefit.years.values())
-            lines.append([label, benefit.name, "benefit", "-", money(total, costing),
-                          _range(benefit), benefit.rationale])
+    cost_totals, benefit_totals = v.costs.totals(), v.benefits.totals()
+    for oid, label, row in zip(v.option_ids, v.labels, v.rows, strict=True):
+        # the lines compiled for this option, in the order its YAML states them
+        costs = np.flatnonzero(v.costs.owner == row)
+        for k, line in zip(costs, by_id[oid].costs, strict=True):
+            lines.append([label, line.name, line.kind, f"{fmt.plain(v.costs.uplift[k])}%",
+                          money(float(cost_totals[k]), costing), _range(line),
+                          line.rationale])
+        benefits = np.flatnonzero(v.benefits.owner == row)
+        for k, benefit in zip(benefits, by_id[oid].benefits, strict=True):
+            lines.append([label, benefit.name, "benefit", "-",
+                          money(float(benefit_totals[k]), costing), _range(benefit),
+                          benefit.rationale])
     s.para(uplift_note(costing) + " A range is the line's low and high in percent of "
            "each year's amount, or given year by year; the Monte Carlo draws within it.")
     s.table(table("cost-lines", "Every cost and monetised benefit line: kind, optimism "

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..analysis.rank_paths import rank_paths
 from ..analysis.sensitivity import Sensitivity
 from ..analysis.smaa import SmaaResult
 from ..core.limits import DETAIL_OPTIONS
@@ -126,7 +127,7 @@ def verdict_section(s: SectionBuilder, result: AppraisalResult, appendix: str) -
         crit = dict(zip(sens.problem.criterion_ids, sens.problem.criterion_names,
                         strict=True))
         falls = math.copysign(1.0, ss.change) < 0
-        given = fmt.step_beyond(ss.switching_score, falls, sm.score_step, *sm.scale)
+        given = ss.step_score
         to = (f"to {fmt.score(given)}" if given is not None
               else f"past {fmt.score(ss.switching_score)}")
         bits.append(f"The smallest change of a single score that would change the result "
@@ -165,14 +166,8 @@ def _sweep(s: SectionBuilder, sens: Sensitivity, names: dict[str, str],
     ws = sens.weight_switching.headline
     pick = next((sw for sw in sens.sweeps if ws is not None and sw.node_id == ws.node_id),
                 max(sens.sweeps, key=lambda sw: len(sw.change_points)))
-    segs = pick.segments
-    below = pick.places + 1  # an option out of the places followed is drawn just below
-    order = list(dict.fromkeys(o for seg in segs for o in seg.order)) if (
-        pick.places < sens.problem.shape[0]) else list(sens.problem.option_ids)
-    ranks = np.array([[dict(zip(seg.order, seg.ranks, strict=True)).get(o, below)
-                       for seg in segs] for o in order], dtype=np.intp)
-    edges = [seg.start * pick.parent_weight for seg in segs] + [
-        segs[-1].end * pick.parent_weight]
+    paths = rank_paths(pick, sens.problem.option_ids)
+    order = list(paths.options)
     s.para(f"The weight with least room to move is on {pick.node_name}. The next chart "
            "follows the rank of every option as that weight goes from nothing to all of "
            "its group's weight; the ranking changes at "
@@ -180,14 +175,14 @@ def _sweep(s: SectionBuilder, sens: Sensitivity, names: dict[str, str],
     if pick.places < sens.problem.shape[0]:
         s.para(f"With {sens.problem.shape[0]:,} options the chart follows the first "
                f"{pick.places} places and the {len(order)} options that reach them; "
-               f"rank {below} stands for any lower place.")
-    s.chart(charts.sweep("chart-sweep", pick.node_name, [names[o] for o in order], edges,
-                         ranks, pick.base_weight, order.index(leader_id)))
+               f"rank {paths.below} stands for any lower place.")
+    s.chart(charts.sweep("chart-sweep", pick.node_name, [names[o] for o in order],
+                         [float(e) for e in paths.edges], paths.ranks, pick.base_weight,
+                         order.index(leader_id)))
 
 
 def _first(r: SmaaResult, i: int) -> str:
-    jf = r.joint_first if r.joint_first is not None else r.acceptability[:, 0]
-    p = float(jf[i])
+    p = float(r.first_shares[i])
     return fmt.share_pm(p, float(r.standard_error(p)))
 
 
@@ -218,21 +213,21 @@ def _smaa(s: SectionBuilder, result: AppraisalResult, sens: Sensitivity,
            "a choice is right.")
     head = ["Option", "First around the board's weights", "First with any weights",
             "Top three with any weights"]
-    firsts = sm.joint_first if sm.joint_first is not None else sm.acceptability[:, 0]
+    firsts = sm.first_shares
+    top3 = sm.within(3)
     conf = np.asarray(sm.confidence)
     rows = []
-    for k, (i, o) in enumerate(zip(rows_i, order, strict=True)):
-        row = [names[o], _first(board, i), _first(sm, i), fmt.pct(float(acc[k, :3].sum()))]
+    for i, o in zip(rows_i, order, strict=True):
+        row = [names[o], _first(board, i), _first(sm, i), fmt.pct(float(top3[i]))]
         if sens.score_uncertainty:
             shown = np.isfinite(conf[i]) and float(firsts[i]) >= CONFIDENCE_FROM
             row.append(fmt.pct(float(conf[i])) if shown else "\u2013")
         rows.append(row)
     if sens.score_uncertainty:
         head.append("Confidence factor")
-    ties = any(r.joint_first is not None and np.any(r.joint_first > r.acceptability[:, 0]
-                                                    + 1e-12) for r in (board, sm))
     s.table(table("smaa", "How often each option comes first" + (
-        " (or jointly first)" if ties else "") + " in random draws of the weights",
+        " (or jointly first)" if board.tied_first or sm.tied_first else "")
+        + " in random draws of the weights",
         head, rows, [False] + [True] * (len(head) - 1)))
     if sens.score_uncertainty:
         s.para("The confidence factor is shown for options first in at least "
@@ -246,8 +241,6 @@ def _smaa(s: SectionBuilder, result: AppraisalResult, sens: Sensitivity,
 def _scores(s: SectionBuilder, sens: Sensitivity, names: dict[str, str]) -> None:
     p = sens.problem
     crit = dict(zip(p.criterion_ids, p.criterion_names, strict=True))
-    col = {c: j for j, c in enumerate(p.criterion_ids)}
-    steps = sens.closeness.resolution.steps
     found = [x for x in sens.score_switching.switches
              if x.switching_score is not None and x.change is not None]
     if not found:
@@ -262,10 +255,7 @@ def _scores(s: SectionBuilder, sens: Sensitivity, names: dict[str, str]) -> None
            "first score on the scoring scale's steps that would change the result.")
     rows = []
     for x in shown:
-        j = col[x.criterion_id]
-        falls = (x.change or 0.0) < 0
-        given = fmt.step_beyond(x.switching_score or 0.0, falls, steps[j] if steps else 0.0,
-                                float(p.lower[j]), float(p.upper[j]))
+        given = x.step_score
         rows.append([names[x.option_id], crit[x.criterion_id], fmt.plain(x.score),
                      f"{x.switching_score:.3f}", "\u2013" if given is None else fmt.plain(given),
                      _who(x.new_leader, names)])

@@ -256,7 +256,7 @@ def scenarios(s: SectionBuilder, result: AppraisalResult, appendix: str) -> None
         ranks = sc.ranks[np.ix_(order, cols)]
         first = result.ranking.options[0]
         leads = [sc.leaders[c] for c in cols[1:]]
-        same = sum(1 for group in leads if group and group[0] == first.id)
+        same = sc.first_under(first.id, [w.id for w in defined])
         text = (f"{fmt.cap(fmt.option_label(first.number, first.name))} ranks first under "
                 f"{same} of the {len(defined)} scenarios. The leaders are: "
                 f"{fmt.joined([lab[group[0]] for group in leads if group])}.")

@@ -38,10 +38,10 @@ def whatif_data(result: AppraisalResult, date: str) -> dict[str, Any] | None:
     the members (taken together first, then each), each with the engine's totals under it.
     None when there is nothing to rank or the method has no per-criterion values."""
     p = result.ranking.problem
-    if p.shape[0] == 0 or result.method.values is None:
+    if p.shape[0] == 0 or result.long_values is None:
         return None
     tree = p.tree
-    values = result.method.values(p)
+    values = result.long_values[result.ranking.rows]
     shown = [("", "Weights used in this paper", tree.raw_weight)] + [
         (w.id, w.name, w.raw) for w in result.weightings if w.id not in ("analysed", "base")]
     sc = result.scenarios
@@ -95,10 +95,9 @@ def _value_data(result: AppraisalResult) -> dict[str, Any] | None:
     from ..presentation.value import money, unit_words
 
     v, costing = result.value, result.appraisal.costing
-    method_values = result.method.values
-    if v is None or costing is None or method_values is None:
+    values = result.long_values
+    if v is None or costing is None or values is None:
         return None
-    values = method_values(result.long_list)
     return {
         "options": [{"id": oid, "label": label, "cost": float(v.cost[i]),
                      "cost_text": money(float(v.cost[i]), costing),
