@@ -1,17 +1,20 @@
-"""Jinja2 environments for the paper templates.
+"""Jinja2 environments for the paper templates, and the filters they share.
 
 The bundled templates live in ``templates/`` at the top of a source checkout and are
 installed as ``appraisal/_templates`` in the wheel. A council may pass its own template
 directory: any template it does not provide falls back to the bundled one, and its
-templates are untrusted: they render in Jinja's sandbox, in a separate process with
-bounded memory, processor time, wall time and output (:mod:`.sandbox`), and are read
-only as regular files inside that directory (a link is refused). Undefined names are
-errors (``StrictUndefined``); HTML templates autoescape.
+templates are untrusted: they render in Jinja's sandbox (and, through
+:mod:`.templating`, in the bounded process of :mod:`.sandbox`), and are read only as
+regular files inside that directory (a link is refused). Undefined names are errors
+(``StrictUndefined``); HTML templates autoescape.
+
+Both :mod:`.templating` (the bundled templates, in this process) and :mod:`.sandbox`
+(a council's, in the child process) build their environments here, so neither imports
+the other's side.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from pathlib import Path
 from typing import Any
@@ -106,29 +109,8 @@ def environment(kind: str, user_dir: Path | None = None) -> jinja2.Environment:
     return env
 
 
-@functools.lru_cache(maxsize=2)
-def _bundled(kind: str) -> jinja2.Environment:
-    """The bundled templates' environment for ``kind``, made once: its compiled
-    templates are kept (the paper's templates take longer to compile than to render)."""
-    return environment(kind)
-
-
 def template_failure(template: str, exc: jinja2.TemplateError) -> str:
     """The message for a template that failed."""
     where = f" ({exc.name}, line {exc.lineno})" if isinstance(
         exc, jinja2.TemplateSyntaxError) else ""
     return f"template '{template}' failed{where}: {exc}"
-
-
-def render(kind: str, template: str, context: dict[str, Any],
-           user_dir: Path | None = None) -> str:
-    """Render ``template`` with ``context``; template errors become UsageError. With
-    ``user_dir`` the rendering runs in the bounded sandbox process."""
-    if user_dir is not None:
-        from .sandbox import render_untrusted
-
-        return render_untrusted(kind, template, context, user_dir)
-    try:
-        return _bundled(kind).get_template(template).render(**context)
-    except jinja2.TemplateError as exc:
-        raise UsageError(template_failure(template, exc)) from None
