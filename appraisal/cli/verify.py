@@ -121,9 +121,9 @@ def command(paper: Path, path: Path | None) -> None:
     from ..errors import UsageError
     from ..input.files import label
     from ..input.loading import load
-    from ..input.paper_record import read_record
     from ..pipeline import Request, run
     from ..report.context import build_context
+    from ..workshop.paper_record import read_record
 
     kind, record, data = read_record(paper)
     if path is None and kind == "json":

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
-from .files import label
+from ..input.files import label
 
 _HTML = re.compile(r'<meta name="appraisal-run" content="([^"]*)">')
 _MD = re.compile(r"<!-- appraisal-run (\{.*?\}) -->")

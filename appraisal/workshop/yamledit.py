@@ -22,8 +22,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import ScalarString
 
 from ..errors import UsageError
-from .files import label
-from .models import Appraisal, Score, iter_criteria
+from ..input.files import label
+from ..input.models import Appraisal, Score, iter_criteria
 from .workbook import member_rows
 from .xlsx_import import Edit
 

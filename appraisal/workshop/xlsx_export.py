@@ -1,5 +1,5 @@
 """The scoring workbook of ``appraisal export-xlsx`` (openpyxl), laid out as
-:mod:`appraisal.input.workbook` says: per criteria set a scores sheet (scale in the
+:mod:`.workbook` says: per criteria set a scores sheet (scale in the
 header, data validation on the scale, cost criteria marked, low/high columns where
 ranges are used), a rationale and an evidence sheet; the weights; the members'
 judgements; instructions. Frozen headers, A3 landscape print set-up. Text from the
@@ -22,7 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..input.models import Appraisal, Option
-from ..input.workbook import (
+from .workbook import (
     FIRST_ROW,
     ID_ROW,
     INSTRUCTIONS,

@@ -1,5 +1,5 @@
 """The scoring workbook's layout, shared by ``export-xlsx`` (which writes it,
-:mod:`appraisal.report.xlsx`) and ``import-xlsx`` (which reads it back,
+:mod:`.xlsx_export`) and ``import-xlsx`` (which reads it back,
 :mod:`.xlsx_import`): sheet names, header rows and the machine row that ties each
 column to a criterion.
 
@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .models import Appraisal, CriteriaSet, Criterion, leaves
+from ..input.models import Appraisal, CriteriaSet, Criterion, leaves
 
 FIRST_ROW = 3
 """The first row of data (row 1: headings, row 2: ids)."""

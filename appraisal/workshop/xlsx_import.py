@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Diagnostic, InputError, UsageError
-from .files import label
-from .modelbase import _control_in
-from .models import Appraisal
+from ..input.files import label
+from ..input.modelbase import control_in
+from ..input.models import Appraisal
 from .workbook import (
     FIRST_ROW,
     ID_ROW,
@@ -220,7 +220,7 @@ def _options(sheet: _Sheet, a: Appraisal) -> dict[str, int]:
 
 
 def _check_text(problems: _Problems, at: str, text: str) -> bool:
-    bad = _control_in(text)
+    bad = control_in(text)
     if bad is not None:
         problems.add(at, "text without control characters",
                      f"the control character U+{ord(bad):04X}")

@@ -1,0 +1,15 @@
+"""What people edit with: everything that takes an appraisal out of its YAML files to
+be worked on, and brings the work back.
+
+- the scoring workbook: its layout (:mod:`.workbook`), the export (:mod:`.xlsx_export`)
+  and the import (:mod:`.xlsx_import`);
+- round-trip edits of the YAML files, keeping their comments and layout
+  (:mod:`.yamledit`);
+- git: an appraisal as it was at a revision (:mod:`.git`);
+- the members' swing-weighting form (:mod:`.form`);
+- the run record a paper carries, which ``verify`` reads (:mod:`.paper_record`).
+
+This layer sits above the paper (:mod:`appraisal.report`), whose renderers the form
+uses, and below the CLI; it never prints. Nothing here is imported by the layers below
+it.
+"""
