@@ -122,7 +122,7 @@ def test_edits_change_only_their_values_and_keep_comments(copy: Path, tmp_path: 
     old = before["options/09-council-company.yaml"].decode().splitlines()
     new = after["options/09-council-company.yaml"].decode().splitlines()
     assert new[:4] == old[:4] and new[0].startswith("# Option 9")  # comments kept
-    from appraisal.workshop.yamledit import unified_diff
+    from appraisal.workshop.textdiff import unified_diff
 
     diff = unified_diff("\n".join(old) + "\n", "\n".join(new) + "\n", "o").splitlines()[2:]
     removed = [x for x in diff if x.startswith("-")]

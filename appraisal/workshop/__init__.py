@@ -1,10 +1,14 @@
 """What people edit with: everything that takes an appraisal out of its YAML files to
 be worked on, and brings the work back.
 
-- the scoring workbook: its layout (:mod:`.workbook`), the export (:mod:`.xlsx_export`)
-  and the import (:mod:`.xlsx_import`);
-- round-trip edits of the YAML files, keeping their comments and layout
-  (:mod:`.yamledit`);
+- the scoring workbook: its layout (:mod:`.workbook`), the export
+  (:mod:`.xlsx_export`) and the import (:mod:`.xlsx_import`), which checks the package
+  (:mod:`.xlsx_package`), reads each sheet (:mod:`.xlsx_sheet`; the option grids in
+  :mod:`.xlsx_grids`, the weights and members in :mod:`.xlsx_weights`) and gives
+  :class:`~.edits.Edit` values;
+- round-trip edits of the YAML files, keeping their comments and layout: what differs
+  (:mod:`.edits`), the editor (:mod:`.yamledit`) over round-trip YAML
+  (:mod:`.roundtrip`), and the diff ``--dry-run`` shows (:mod:`.textdiff`);
 - git: an appraisal as it was at a revision (:mod:`.git`);
 - the members' swing-weighting form (:mod:`.form`);
 - the run record a paper carries, which ``verify`` reads (:mod:`.paper_record`).

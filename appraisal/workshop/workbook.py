@@ -35,6 +35,9 @@ MEMBER_COLUMNS = ("member", "name", "group", "method", "criterion", "other", "va
 """A member's row: swing or direct points (a range in value..value_high), a rank (1 the
 most important; criteria ranked equal share a rank), or a pairwise judgement (how many
 times as important ``criterion`` is as ``other``)."""
+SOURCE_PROPERTY = "appraisal-path"
+"""The workbook's custom document property holding the appraisal's path, relative to
+the workbook's folder ("-" for the bundled example): import-xlsx's default appraisal."""
 _BAD = re.compile(r"[\[\]:*?/\\]")
 MAX_TITLE = 31
 

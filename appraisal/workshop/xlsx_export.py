@@ -28,6 +28,7 @@ from .workbook import (
     INSTRUCTIONS,
     MEMBER_COLUMNS,
     MEMBERS,
+    SOURCE_PROPERTY,
     WEIGHT_COLUMNS,
     WEIGHTS,
     SetSheets,
@@ -42,7 +43,6 @@ from .workbook import (
 STAMP = datetime.datetime(2000, 1, 1)
 """The date written into the workbook (its contents, not the day it was made, decide its
 bytes)."""
-SOURCE_PROPERTY = "appraisal-path"
 HEAD = Font(bold=True)
 IDS = Font(italic=True, color="666666", size=8)
 IDS_FILL = PatternFill("solid", fgColor="EEEEEE")
