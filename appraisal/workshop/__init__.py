@@ -11,9 +11,11 @@ be worked on, and brings the work back.
   (:mod:`.roundtrip`), and the diff ``--dry-run`` shows (:mod:`.textdiff`);
 - git: an appraisal as it was at a revision (:mod:`.git`);
 - the members' swing-weighting form (:mod:`.form`);
-- the run record a paper carries, which ``verify`` reads (:mod:`.paper_record`).
+- ``verify``: the run record a paper or a JSON output carries (:mod:`.paper_record`),
+  the run made again and compared with it (:mod:`.verify`), line by line
+  (:mod:`.paper_text`).
 
 This layer sits above the paper (:mod:`appraisal.report`), whose renderers the form
-uses, and below the CLI; it never prints. Nothing here is imported by the layers below
-it.
+and ``verify`` use, and below the CLI; it never prints. Nothing here is imported by the
+layers below it.
 """
