@@ -12,7 +12,8 @@ The functions here import their layers only when called, so ``import appraisal``
 ``import appraisal.core``) stays light. The layers: :mod:`appraisal.core` (arrays),
 :mod:`appraisal.methods`, :mod:`appraisal.analysis`, :mod:`appraisal.input` (YAML and
 validation), :mod:`appraisal.pipeline`, :mod:`appraisal.presentation`,
-:mod:`appraisal.report` and :mod:`appraisal.cli`.
+:mod:`appraisal.report` (the paper), :mod:`appraisal.workshop` (what people edit with)
+and :mod:`appraisal.cli`.
 """
 
 from __future__ import annotations

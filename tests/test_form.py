@@ -35,7 +35,7 @@ from appraisal.input.elicit import DEFAULT_SWING_QUESTION, GroupWeighting, Membe
 from appraisal.input.models import Appraisal, iter_criteria
 from appraisal.pipeline import Request, run
 from appraisal.presentation import formatting as fmt
-from appraisal.report.form import form_page
+from appraisal.workshop.form import form_page
 
 DAY = date(2017, 12, 14)
 

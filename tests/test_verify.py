@@ -96,3 +96,37 @@ def test_paths_travel_with_the_paper(made: tuple[Path, Path], tmp_path: Path) ->
     rank.write_text(CliRunner().invoke(main, ["rank", str(root), "--format", "json"]).output)
     code, text = _verify(str(rank))
     assert code == 2 and "does not record which appraisal" in text
+
+
+def test_the_library_decides_the_kind_and_returns_what_it_found(made: tuple[Path, Path],
+                                                                 tmp_path: Path) -> None:
+    from appraisal.errors import UsageError
+    from appraisal.workshop.paper_record import (
+        JsonOutput,
+        OutputFormat,
+        json_output,
+        read_output,
+    )
+    from appraisal.workshop.verify import recorded_inputs, verify
+
+    root, out = made
+    paper = read_output(out / "paper.md")
+    assert paper.format is OutputFormat.MARKDOWN
+    inputs = recorded_inputs(paper, None)
+    assert inputs.unchanged and inputs.where == out / paper.record["path"]
+    checked = verify(paper, inputs)
+    assert checked.identical and checked.follows and checked.json_output is None
+    assert (checked.shown, checked.more) == ((), 0)
+    rank = tmp_path / "rank.json"
+    rank.write_text(CliRunner().invoke(main, ["rank", str(root), "--format", "json"]).output)
+    output = read_output(rank)
+    assert (output.format, json_output(output.record)) == (OutputFormat.JSON, JsonOutput.RANK)
+    checked = verify(output, recorded_inputs(output, root))
+    assert checked.json_output is JsonOutput.RANK and checked.follows
+    assert not checked.identical  # a JSON output is compared line by line, never as bytes
+    other = tmp_path / "other.json"
+    other.write_text('{"ranking": []}')
+    unknown = read_output(other)
+    inputs = recorded_inputs(unknown, root)  # the inputs are named before the kind fails
+    with pytest.raises(UsageError, match="not an output verify knows"):
+        verify(unknown, inputs)

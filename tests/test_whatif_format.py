@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from appraisal.presentation import formatting as fmt
-from appraisal.report.templating import bundled_templates
+from appraisal.report.environment import bundled_templates
 
 NODE = shutil.which("node")
 

@@ -19,8 +19,8 @@ from openpyxl import load_workbook
 import appraisal
 from appraisal.cli import main
 from appraisal.errors import InputError
-from appraisal.input.xlsx_import import read_edits
-from appraisal.report.xlsx import workbook_bytes
+from appraisal.workshop.xlsx_export import workbook_bytes
+from appraisal.workshop.xlsx_import import read_edits
 
 PARTS = ("appraisal.yaml", "criteria", "options", "scenarios", "members")
 
@@ -122,7 +122,7 @@ def test_edits_change_only_their_values_and_keep_comments(copy: Path, tmp_path: 
     old = before["options/09-council-company.yaml"].decode().splitlines()
     new = after["options/09-council-company.yaml"].decode().splitlines()
     assert new[:4] == old[:4] and new[0].startswith("# Option 9")  # comments kept
-    from appraisal.input.yamledit import unified_diff
+    from appraisal.workshop.textdiff import unified_diff
 
     diff = unified_diff("\n".join(old) + "\n", "\n".join(new) + "\n", "o").splitlines()[2:]
     removed = [x for x in diff if x.startswith("-")]

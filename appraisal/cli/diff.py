@@ -47,9 +47,9 @@ def command(versions: tuple[str, ...], criteria: str | None, fmt: str) -> None:
     added or removed, and every option's move in rank and points, split exactly among
     the changes that caused it."""
     from ..input.files import label
-    from ..input.git import load_revision
     from ..input.loading import load
     from ..pipeline.compare import compare
+    from ..workshop.git import load_revision
 
     old, new = _sides(versions)
     loaded = [load(path) if rev is None else load_revision(rev, path)

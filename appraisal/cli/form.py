@@ -21,7 +21,7 @@ def command(path: Path | None, output: Path, criteria: str | None) -> None:
     member gives swing points to every group of criteria, sees the weights and the
     ranking they give, and downloads members/ID.yaml for the appraisal."""
     from ..pipeline import Request, run
-    from ..report.form import form_page
+    from ..workshop.form import form_page
     from ..writing import write_text
 
     a, _ = load_with_scenario(path, criteria, None)

@@ -27,7 +27,7 @@ def export_command(path: Path | None, out: Path, force: bool) -> None:
     Edit it in Excel or LibreOffice, then read it back with import-xlsx."""
     from ..errors import UsageError
     from ..input.loading import load
-    from ..report.xlsx import workbook_bytes
+    from ..workshop.xlsx_export import workbook_bytes
     from ..writing import write_bytes
 
     if out.suffix.lower() != ".xlsx":
@@ -88,8 +88,9 @@ def import_command(workbook: Path, path: Path | None, dry_run: bool, force: bool
     validates, and never without --force (which keeps a backup of each changed file)."""
     from ..errors import UsageError
     from ..input.loading import bundled_example, load
-    from ..input.xlsx_import import read_edits, recorded_source
-    from ..input.yamledit import apply
+    from ..workshop.edits import apply
+    from ..workshop.xlsx_import import read_edits
+    from ..workshop.xlsx_package import recorded_source
     from ..writing import write_all
 
     if path is None:  # the appraisal the workbook was exported from, else the example
@@ -112,7 +113,7 @@ def import_command(workbook: Path, path: Path | None, dry_run: bool, force: bool
     for c in editor.changes:
         click.echo(f"  {c.file}: {c.where}: {_short(c.before)} -> {_short(c.after)}")
     if dry_run:
-        from ..input.yamledit import unified_diff
+        from ..workshop.textdiff import unified_diff
 
         for p in files:
             name = p.relative_to(root).as_posix() if root.is_dir() else p.name

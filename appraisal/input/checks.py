@@ -12,48 +12,15 @@ unknown one.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..errors import Diagnostic
 from .diagnostics import did_you_mean
 from .elicit_checks import elicit_rules
 from .greenbook_checks import greenbook_rules
-from .models import (
-    CriteriaSet,
-    Criterion,
-    Member,
-    Meta,
-    Option,
-    Scale,
-    Scenario,
-    iter_criteria,
-)
-from .salvage import Repairs
+from .models import Criterion, Option, Scale, iter_criteria
+from .parts import Found, Parts, tree_paths
 from .yamlsource import PathKey, SourceMap, dotted, shorten
-
-
-@dataclass(frozen=True, kw_only=True)
-class Parts:
-    """What validated (or was repaired), each item with its data path. A criteria set
-    given as a flat list of criteria has the path ``()``: its criteria are at
-    ``("criteria", i)``."""
-
-    meta: Meta | None
-    criteria: list[tuple[PathKey, CriteriaSet]]
-    options: list[tuple[PathKey, Option]]
-    scenarios: list[tuple[PathKey, Scenario]]
-    members: list[tuple[PathKey, Member]] = field(default_factory=list)
-    criteria_complete: bool = True  # False when a criteria set could not be repaired
-    only_set: str | None = None  # check completeness of scores for this set only
-    repairs: Repairs = field(default_factory=Repairs)
-
-    @property
-    def scale(self) -> Scale:
-        """The appraisal's default scale."""
-        return self.meta.scale if self.meta is not None else Scale()
-
-
-Found = tuple[PathKey, str, str]  # path, expected, found
 
 
 def run(parts: Parts, smap: SourceMap) -> list[Diagnostic]:
@@ -75,15 +42,6 @@ def run(parts: Parts, smap: SourceMap) -> list[Diagnostic]:
 
 def _named(kind: str, ident: str, name: str) -> str:
     return f"{kind} '{shorten(ident)}' ({shorten(name)})"
-
-
-def tree_paths(nodes: tuple[Criterion, ...], base: PathKey
-                ) -> Iterator[tuple[Criterion, PathKey]]:
-    """Each criterion with its data path."""
-    for i, node in enumerate(nodes):
-        path = (*base, i)
-        yield node, path
-        yield from tree_paths(node.criteria, (*path, "criteria"))
 
 
 def _duplicates(items: list[tuple[PathKey, str]], what: str) -> Iterator[Found]:

@@ -7,7 +7,6 @@ members have unique ids and weigh an existing criteria set.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -15,10 +14,8 @@ from ..core.elicitation import connected
 from .diagnostics import did_you_mean
 from .elicit import RECIPROCAL_TOLERANCE, SWING_TOP, GroupWeighting, Member, in_scale
 from .models import CriteriaSet, Criterion, iter_criteria
+from .parts import Found, Parts
 from .yamlsource import PathKey, dotted, shorten
-
-if TYPE_CHECKING:
-    from .checks import Found, Parts
 
 
 def _groups(cs: CriteriaSet) -> dict[str | None, tuple[Criterion, ...]]:

@@ -9,14 +9,11 @@ before the base year or with no costing to date it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from .diagnostics import did_you_mean
 from .greenbook import DEFAULT_DIMENSIONS, ROLE_NAMES
+from .parts import Found, Parts, tree_paths
 from .yamlsource import PathKey, dotted, shorten
-
-if TYPE_CHECKING:
-    from .checks import Found, Parts
 
 MAX_YEARS = 400
 """The longest appraisal period, in years (the discount schedule's last band starts at
@@ -67,8 +64,6 @@ def greenbook_rules(parts: Parts) -> Iterator[Found]:
 
 
 def _serves(parts: Parts, refs: dict[str, PathKey]) -> Iterator[Found]:
-    from .checks import tree_paths
-
     for set_path, cs in parts.criteria:
         for crit, path in tree_paths(cs.criteria, (*set_path, "criteria")):
             for k, ref in enumerate(crit.serves):

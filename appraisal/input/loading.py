@@ -34,6 +34,7 @@ from . import checks
 from .diagnostics import describe_value, did_you_mean
 from .files import FileReader, label
 from .models import Appraisal, CriteriaSet, Criterion, Member, Meta, Option, Scenario
+from .parts import Parts
 from .salvage import Repairs, validate
 from .yamlsource import PathKey, SourceMap, parse_yaml
 
@@ -245,7 +246,7 @@ def _load(root: Path, criteria: str | None, reader: _Reader) -> Appraisal:
                        if (m := reader.validate(_PARTS[part], item, (part, i))) is not None]
     if single and not data.get("criteria"):
         reader.expect(("criteria",), "a non-empty list of criteria", data.get("criteria"))
-    reader.problems.extend(checks.run(checks.Parts(
+    reader.problems.extend(checks.run(Parts(
         meta=meta, criteria=sets, options=parts["options"], scenarios=parts["scenarios"],
         members=parts["members"], criteria_complete=complete, only_set=criteria,
         repairs=reader.repairs), reader.smap))

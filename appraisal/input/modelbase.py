@@ -25,7 +25,7 @@ Weight = Annotated[float, Field(ge=0, le=MAX_NUMBER, allow_inf_nan=False,
                                 description="Any non-negative number; normalised among siblings.")]
 
 
-def _control_in(value: Any) -> str | None:
+def control_in(value: Any) -> str | None:
     """The first forbidden character in a text, or in the texts (items, keys, values)
     directly inside a list or mapping; nested models check their own fields."""
     if isinstance(value, str):
@@ -50,7 +50,7 @@ class Frozen(BaseModel):
     @field_validator("*", mode="before")
     @classmethod
     def _printable(cls, value: Any, info: ValidationInfo) -> Any:
-        ch = _control_in(value) if isinstance(value, (str, dict, list, tuple)) else None
+        ch = control_in(value) if isinstance(value, (str, dict, list, tuple)) else None
         if ch is not None:
             raise ValueError("text without control characters; found the control "
                              f"character U+{ord(ch):04X}")

@@ -71,7 +71,7 @@ def _child() -> None:
 
     import jinja2
 
-    from .templating import environment, template_failure
+    from .environment import environment, template_failure
 
     def say(answer: dict[str, str]) -> None:
         sys.stdout.write(json.dumps(answer))

@@ -1,15 +1,17 @@
 """The swing-weighting form: one self-contained HTML page in which a board member gives
 swing points to every sibling group of the criteria tree, sees the weights and the
-ranking they give, and downloads ``members/ID.yaml`` (:class:`~appraisal.input.elicit.Member`).
+ranking they give, and downloads ``members/ID.yaml``
+(:class:`~appraisal.input.elicit.Member`).
 
 The page re-ranks exactly as the what-if panel does (see ``templates/form.js``): points
 are shared out within each group and multiplied down the tree as in
 :meth:`appraisal.core.problem.CriteriaTree.global_weights`, totals are ``values @ w``
-with the method's per-criterion values from :func:`.whatif.whatif_data`, and ranks are
-the competition ranks of :func:`appraisal.core.ordering.competition_ranks`. Everything
-the browser reads travels in one ``application/json`` script element written by
-:func:`.whatif.script_json`; every text is put in the page by autoescaped templates or
-by ``textContent``, never parsed as HTML.
+with the method's per-criterion values from
+:func:`appraisal.report.whatif.whatif_data`, and ranks are the competition ranks of
+:func:`appraisal.core.ordering.competition_ranks`. Everything the browser reads travels
+in one ``application/json`` script element written by
+:func:`appraisal.report.whatif.script_json`; every text is put in the page by
+autoescaped templates or by ``textContent``, never parsed as HTML.
 """
 
 from __future__ import annotations
@@ -21,9 +23,9 @@ from ..errors import UsageError
 from ..input.elicit import DEFAULT_SWING_QUESTION, SWING_TOP
 from ..input.models import CriteriaSet, Criterion, iter_criteria
 from ..presentation import formatting as fmt
-from .build import report_date
-from .templating import render
-from .whatif import whatif_data
+from ..report.build import report_date
+from ..report.templating import render
+from ..report.whatif import whatif_data
 
 if TYPE_CHECKING:
     from ..pipeline import AppraisalResult

@@ -1,5 +1,5 @@
 """The scoring workbook's layout, shared by ``export-xlsx`` (which writes it,
-:mod:`appraisal.report.xlsx`) and ``import-xlsx`` (which reads it back,
+:mod:`.xlsx_export`) and ``import-xlsx`` (which reads it back,
 :mod:`.xlsx_import`): sheet names, header rows and the machine row that ties each
 column to a criterion.
 
@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .models import Appraisal, CriteriaSet, Criterion, leaves
+from ..input.models import Appraisal, CriteriaSet, Criterion, leaves
 
 FIRST_ROW = 3
 """The first row of data (row 1: headings, row 2: ids)."""
@@ -35,6 +35,9 @@ MEMBER_COLUMNS = ("member", "name", "group", "method", "criterion", "other", "va
 """A member's row: swing or direct points (a range in value..value_high), a rank (1 the
 most important; criteria ranked equal share a rank), or a pairwise judgement (how many
 times as important ``criterion`` is as ``other``)."""
+SOURCE_PROPERTY = "appraisal-path"
+"""The workbook's custom document property holding the appraisal's path, relative to
+the workbook's folder ("-" for the bundled example): import-xlsx's default appraisal."""
 _BAD = re.compile(r"[\[\]:*?/\\]")
 MAX_TITLE = 31
 

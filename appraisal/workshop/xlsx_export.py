@@ -1,5 +1,5 @@
 """The scoring workbook of ``appraisal export-xlsx`` (openpyxl), laid out as
-:mod:`appraisal.input.workbook` says: per criteria set a scores sheet (scale in the
+:mod:`.workbook` says: per criteria set a scores sheet (scale in the
 header, data validation on the scale, cost criteria marked, low/high columns where
 ranges are used), a rationale and an evidence sheet; the weights; the members'
 judgements; instructions. Frozen headers, A3 landscape print set-up. Text from the
@@ -22,12 +22,13 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..input.models import Appraisal, Option
-from ..input.workbook import (
+from .workbook import (
     FIRST_ROW,
     ID_ROW,
     INSTRUCTIONS,
     MEMBER_COLUMNS,
     MEMBERS,
+    SOURCE_PROPERTY,
     WEIGHT_COLUMNS,
     WEIGHTS,
     SetSheets,
@@ -42,7 +43,6 @@ from ..input.workbook import (
 STAMP = datetime.datetime(2000, 1, 1)
 """The date written into the workbook (its contents, not the day it was made, decide its
 bytes)."""
-SOURCE_PROPERTY = "appraisal-path"
 HEAD = Font(bold=True)
 IDS = Font(italic=True, color="666666", size=8)
 IDS_FILL = PatternFill("solid", fgColor="EEEEEE")

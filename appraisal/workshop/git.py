@@ -3,7 +3,8 @@ never by checking anything out: the working tree and the index are not touched.
 
 The revision's files of the appraisal (a directory or a single file) are unpacked into a
 scratch folder, regular files and folders only, within the size limits of
-:mod:`.files`, and loaded from there; problems name the files as ``REV:path``.
+:mod:`appraisal.input.files`, and loaded from there; problems name the files as
+``REV:path``.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import Diagnostic, InputError, UsageError
-from .files import MAX_TOTAL_BYTES, label
-from .models import Appraisal
+from ..input.files import MAX_TOTAL_BYTES, label
+from ..input.loading import load
+from ..input.models import Appraisal
 
 
 def _git(args: list[str], cwd: Path) -> bytes:
@@ -81,8 +83,6 @@ def unpacked(revision: str, path: Path) -> Iterator[Path]:
 
 def load_revision(revision: str, path: Path, criteria: str | None = None) -> Appraisal:
     """The appraisal at ``path`` as it was at ``revision`` (see the module)."""
-    from .loading import load
-
     with unpacked(revision, path) as target:
         try:
             return load(target, criteria=criteria)

@@ -1,0 +1,92 @@
+"""Read a scoring workbook back (``appraisal import-xlsx``): every cell checked and each
+problem located by sheet and cell (``Scores!D7``) with the same "expected ... found ..."
+wording as the YAML's, all in one run; the result is a list of :class:`~.edits.Edit`
+for :func:`.edits.apply`.
+
+Refused before any cell is read: a file over its size limit, a file that is not an
+xlsx (zip) package, a macro-enabled workbook, a package that would unpack to too much
+(:mod:`.xlsx_package`), and a workbook exported from another appraisal. Refused cell by
+cell (:mod:`.xlsx_sheet`, :mod:`.xlsx_grids`, :mod:`.xlsx_weights`): formulas, merged
+cells, text where a number belongs, numbers off the scale, a range that does not hold
+its score, control characters; sheet by sheet: sheets the tool did not write, missing
+sheets, a missing or unknown column id in row 2, unknown or missing options.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import Diagnostic, InputError, UsageError
+from ..input.files import label
+from ..input.models import Appraisal
+from .edits import Edit
+from .workbook import (
+    INSTRUCTIONS,
+    MEMBER_COLUMNS,
+    MEMBERS,
+    WEIGHT_COLUMNS,
+    WEIGHTS,
+    grid_ids,
+    set_sheets,
+    text_ids,
+)
+from .xlsx_grids import option_rows, read_scores, read_texts
+from .xlsx_package import refuse
+from .xlsx_sheet import Problems, Sheet
+from .xlsx_weights import read_members, read_weights
+
+
+def read_edits(path: str | Path, a: Appraisal) -> list[Edit]:
+    """Every value of the workbook at ``path`` for appraisal ``a``; raises
+    :class:`InputError` listing every problem by sheet and cell."""
+    from openpyxl import load_workbook
+
+    file = Path(path)
+    shown = label(file)
+    refuse(file, shown)
+    problems = Problems(shown)
+    try:
+        wb = load_workbook(file, data_only=False, keep_vba=False, keep_links=False)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged package
+        raise InputError([Diagnostic(shown, 0, 0, "", "a readable .xlsx workbook",
+                                     f"one openpyxl cannot read ({type(exc).__name__})")]
+                         ) from None
+    sheets = set_sheets(a)
+    wanted = [INSTRUCTIONS, *(n for s in sheets for n in (s.scores, s.rationale,
+                                                          s.evidence)), WEIGHTS]
+    if a.members:
+        wanted.append(MEMBERS)
+    recorded = wb.properties.title or ""
+    grids = {n for s in sheets for n in (s.scores, s.rationale, s.evidence)}
+    if recorded and recorded != a.title and not grids & set(wb.sheetnames):
+        raise UsageError(f"'{shown}' was exported from the appraisal '{recorded[:60]}', not "
+                         f"from '{a.title[:60]}': name the appraisal it came from")
+    for title in wb.sheetnames:
+        if title not in wanted:
+            problems.add(title, "only the sheets export-xlsx wrote: " + ", ".join(wanted),
+                         f"a sheet '{title[:40]}'")
+    edits: list[Edit] = []
+    for s in sheets:
+        for title, ids, kind in ((s.scores, grid_ids(s), "score"),
+                                 (s.rationale, text_ids(s), "rationale"),
+                                 (s.evidence, text_ids(s), "evidence")):
+            if title not in wb.sheetnames:
+                problems.add(title, f"the sheet '{title}'", "none")
+                continue
+            sheet = Sheet(wb[title], problems, ids)
+            rows = option_rows(sheet, a)
+            if kind == "score":
+                read_scores(sheet, a, s, rows, edits)
+            else:
+                read_texts(sheet, s, rows, edits, kind)
+    for title, columns, reader in ((WEIGHTS, WEIGHT_COLUMNS, read_weights),
+                                   (MEMBERS, MEMBER_COLUMNS, read_members)):
+        if title == MEMBERS and not a.members:
+            continue
+        if title not in wb.sheetnames:
+            problems.add(title, f"the sheet '{title}'", "none")
+            continue
+        reader(Sheet(wb[title], problems, list(columns)), a, edits)
+    if problems.items:
+        raise InputError(problems.items)
+    return edits
