@@ -202,6 +202,8 @@ def sensitivity_to_dict(result: AppraisalResult) -> dict[str, Any]:
         "screened_out": [x.id for x in result.ranking.screened_out],
         "leader": s.leader,
         "summary": {**clean(asdict(s.summary)),
+                    "score_switch": None if s.summary.score_switch is None
+                    else _switch(s.summary.score_switch),
                     "weight_clause": words.weight_clause(s.summary, options),
                     "acceptability_clause": words.acceptability_clause(s.summary),
                     "anywhere_clause": words.anywhere_clause(s.summary),
