@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from test_sweeps import SCORE, make_problem
+from builders import make_problem
+from conftest import WEIGHTED_SUM
 
 from appraisal.analysis.closeness import closeness, resolution, scoring_step
 from appraisal.core.ordering import best_first, competition_ranks
 from appraisal.pipeline import Request, run
+
+SCORE = WEIGHTED_SUM.score
 
 
 def test_scoring_step_is_the_coarsest_step_every_score_is_on() -> None:

@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from conftest import NUMERIC
+from builders import PROBLEMS, make_problem
+from conftest import NUMERIC, WEIGHTED_SUM
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_sweeps import METHOD, SCORE, make_problem, problems
 
 from appraisal.analysis.distance import Move, node_matrix, weight_distances
 from appraisal.core.problem import Problem
 from appraisal.core.screening import passes
 from appraisal.input.compile import compile_problem
 from appraisal.input.models import Appraisal
+
+METHOD = WEIGHTED_SUM
+SCORE = WEIGHTED_SUM.score
 
 MARGIN = 0.02
 
@@ -73,7 +76,7 @@ def _brute(problem: Problem, k: int = 20_000) -> None:
 
 
 @settings(max_examples=25, deadline=None)
-@given(problems)
+@given(PROBLEMS)
 def test_moves_make_options_first_by_what_they_say(problem: Problem) -> None:
     d = weight_distances(problem, METHOD, MARGIN)
     lead = int(np.argmax(SCORE(problem, problem.weights)))
@@ -82,7 +85,7 @@ def test_moves_make_options_first_by_what_they_say(problem: Problem) -> None:
 
 
 @settings(max_examples=15, deadline=None)
-@given(problems)
+@given(PROBLEMS)
 def test_no_random_weighting_beats_the_lps(problem: Problem) -> None:
     _brute(problem)
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import numpy as np
+from builders import PROBLEMS, make_problem
+from conftest import WEIGHTED_SUM
 from hypothesis import given, settings
-from test_sweeps import SCORE, make_problem, problems
 
 from appraisal.analysis.dominance import dominance
 from appraisal.core.problem import Problem
+
+SCORE = WEIGHTED_SUM.score
 
 
 def test_cost_criteria_are_inverted_and_graph_is_reduced() -> None:
@@ -26,7 +29,7 @@ def test_cost_criteria_are_inverted_and_graph_is_reduced() -> None:
 
 
 @settings(max_examples=30, deadline=None)
-@given(problems)
+@given(PROBLEMS)
 def test_reduction_agrees_with_networkx(problem: Problem) -> None:
     import networkx as nx
 

@@ -3,31 +3,17 @@
 from __future__ import annotations
 
 import numpy as np
+from builders import make_problem
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from appraisal.analysis.ranking import rank_problem
 from appraisal.core.ordering import competition_ranks
-from appraisal.core.problem import CriteriaTree, Problem
 from appraisal.methods import get_method
 
 METHOD = get_method("weighted-sum")
 WS = METHOD.score
-
-
-def flat_problem(scores: np.ndarray, weights: np.ndarray, benefit: np.ndarray | None = None,
-                 lo: float = 0.0, hi: float = 5.0) -> Problem:
-    n, m = scores.shape
-    tree = CriteriaTree(ids=tuple(f"c{j}" for j in range(m)),
-                        names=tuple(f"C{j}" for j in range(m)), parent=np.full(m, -1),
-                        raw_weight=np.asarray(weights, float), leaf_column=np.arange(m))
-    return Problem(
-        option_ids=tuple(f"o{i}" for i in range(n)), option_names=tuple(f"O{i}" for i in range(n)),
-        criterion_ids=tree.ids, criterion_names=tree.names, scores=scores, low=scores,
-        high=scores, lower=np.full(m, lo), upper=np.full(m, hi),
-        benefit=np.ones(m, bool) if benefit is None else benefit, gate=np.full(m, np.nan),
-        weights=tree.leaf_weights(), tree=tree, option_numbers=(None,) * n)
 
 
 def test_competition_ranks_examples() -> None:
@@ -69,8 +55,8 @@ problems = st.integers(2, 7).flatmap(lambda n: st.integers(1, 6).flatmap(lambda 
 @given(problems, st.floats(0.01, 1000.0))
 def test_scaling_all_weights_changes_no_rank(p: tuple, factor: float) -> None:
     scores, w, benefit = p
-    a = rank_problem(flat_problem(scores, w, benefit), METHOD).ranks
-    b = rank_problem(flat_problem(scores, w * factor, benefit), METHOD).ranks
+    a = rank_problem(make_problem(scores, w, benefit=benefit), METHOD).ranks
+    b = rank_problem(make_problem(scores, w * factor, benefit=benefit), METHOD).ranks
     assert a.tolist() == b.tolist()
 
 
@@ -78,7 +64,7 @@ def test_scaling_all_weights_changes_no_rank(p: tuple, factor: float) -> None:
 @given(problems)
 def test_dominated_option_never_outranks_its_dominator(p: tuple) -> None:
     scores, w, benefit = p
-    prob = flat_problem(scores, w, benefit)
+    prob = make_problem(scores, w, benefit=benefit)
     ranks = rank_problem(prob, METHOD).ranks
     value = np.where(benefit, scores, -scores)
     n = scores.shape[0]
@@ -94,10 +80,11 @@ def test_zero_weight_criterion_changes_nothing(p: tuple, data: st.DataObject) ->
     scores, w, benefit = p
     n = scores.shape[0]
     extra = data.draw(arrays(np.float64, (n, 1), elements=st.integers(0, 10).map(float)))
-    base = rank_problem(flat_problem(scores, w, benefit), METHOD)
-    more = rank_problem(flat_problem(np.hstack([scores, extra]), np.append(w, 0.0),
-                                     np.append(benefit, True), hi=10.0), METHOD)
-    base2 = rank_problem(flat_problem(scores, w, benefit, hi=10.0), METHOD)
+    base = rank_problem(make_problem(scores, w, benefit=benefit), METHOD)
+    more = rank_problem(make_problem(np.hstack([scores, extra]), np.append(w, 0.0),
+                                     benefit=np.append(benefit, True), scale=(0.0, 10.0)),
+                        METHOD)
+    base2 = rank_problem(make_problem(scores, w, benefit=benefit, scale=(0.0, 10.0)), METHOD)
     assert more.ranks.tolist() == base2.ranks.tolist()
     np.testing.assert_allclose(more.totals, base2.totals, atol=1e-12)
     assert len(base.ranks) == len(more.ranks)
@@ -105,7 +92,7 @@ def test_zero_weight_criterion_changes_nothing(p: tuple, data: st.DataObject) ->
 
 def test_weighted_sum_batches_agree_with_single_vectors() -> None:
     rng = np.random.default_rng(1)
-    prob = flat_problem(rng.integers(0, 6, (5, 4)).astype(float), np.ones(4))
+    prob = make_problem(rng.integers(0, 6, (5, 4)).astype(float), np.ones(4))
     W = rng.dirichlet(np.ones(4), 7)
     batch = WS(prob, W)
     assert batch.shape == (7, 5)
@@ -114,5 +101,5 @@ def test_weighted_sum_batches_agree_with_single_vectors() -> None:
 
 
 def test_cost_criterion_is_inverted() -> None:
-    prob = flat_problem(np.array([[1.0], [4.0]]), np.ones(1), np.array([False]))
+    prob = make_problem(np.array([[1.0], [4.0]]), np.ones(1), benefit=np.array([False]))
     np.testing.assert_allclose(WS(prob, prob.weights), [0.8, 0.2])

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from conftest import paper_result
+from builders import make_problem
+from conftest import WEIGHTED_SUM, paper_result
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_sweeps import METHOD, make_problem
 
 import appraisal
 from appraisal.analysis.scenarios import compare_scenarios, kendall_tau_b
 from appraisal.core.problem import Weighting
 from appraisal.errors import UsageError
 from appraisal.input.models import Appraisal
+
+METHOD = WEIGHTED_SUM
 
 
 @settings(deadline=None)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pytest
+from builders import make_problem
 from conftest import NUMERIC
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 from appraisal.analysis.sampling import OrdinalWeights, UniformSimplex
 from appraisal.analysis.smaa import BLOCK, block_rng, smaa
 from appraisal.core.ordering import competition_ranks
-from appraisal.core.problem import CriteriaTree, FloatArray, Problem
+from appraisal.core.problem import FloatArray, Problem
 from appraisal.errors import UsageError
 from appraisal.input.compile import compile_problem
 from appraisal.methods import Method, get_method
@@ -23,21 +24,10 @@ METHOD = get_method("weighted-sum")
 WS = METHOD.score
 
 
-def make_problem(scores: Sequence[Sequence[float]], low: FloatArray | None = None,
+def unit_problem(scores: Sequence[Sequence[float]], low: FloatArray | None = None,
                  high: FloatArray | None = None) -> Problem:
-    """Benefit criteria on a 0..1 scale, so values equal scores."""
-    s = np.asarray(scores, dtype=float)
-    n, m = s.shape
-    tree = CriteriaTree(ids=tuple(f"c{j}" for j in range(m)),
-                        names=tuple(f"C{j}" for j in range(m)),
-                        parent=np.full(m, -1, dtype=np.intp), raw_weight=np.ones(m),
-                        leaf_column=np.arange(m, dtype=np.intp))
-    return Problem(
-        option_ids=tuple(f"o{i}" for i in range(n)), option_names=tuple(f"O{i}" for i in range(n)),
-        criterion_ids=tree.ids, criterion_names=tree.names, scores=s,
-        low=s if low is None else low, high=s if high is None else high,
-        lower=np.zeros(m), upper=np.ones(m), benefit=np.ones(m, dtype=bool),
-        gate=np.full(m, np.nan), weights=np.full(m, 1 / m), tree=tree)
+    """Benefit criteria on a 0..1 scale, so values equal scores; equal weights."""
+    return make_problem(scores, scale=(0.0, 1.0), low=low, high=high)
 
 
 def naive_acceptability(totals: FloatArray) -> FloatArray:
@@ -58,7 +48,7 @@ def same_weights(model: UniformSimplex | OrdinalWeights, samples: int, seed: int
 
 
 def test_counts_match_brute_force_on_the_same_draws() -> None:
-    p = make_problem([[0.9, 0.1, 0.3], [0.2, 0.8, 0.5], [0.5, 0.5, 0.5], [0.5, 0.5, 0.5],
+    p = unit_problem([[0.9, 0.1, 0.3], [0.2, 0.8, 0.5], [0.5, 0.5, 0.5], [0.5, 0.5, 0.5],
                       [0.1, 0.1, 0.1]])
     r = smaa(p, METHOD, samples=3000, seed=7)
     w = same_weights(UniformSimplex(3), 3000, 7)
@@ -75,7 +65,7 @@ def test_counts_match_brute_force_on_the_same_draws() -> None:
 
 def test_two_options_two_criteria_closed_form() -> None:
     # T1 = w1, T2 = 0.3 w1 + 0.6 (1 - w1): option 1 first iff w1 > 6/13, w1 ~ U(0, 1)
-    p = make_problem([[1.0, 0.0], [0.3, 0.6]])
+    p = unit_problem([[1.0, 0.0], [0.3, 0.6]])
     r = smaa(p, METHOD, samples=200_000, seed=1)
     se = np.sqrt(0.25 / 200_000)
     assert abs(r.acceptability[0, 0] - 7 / 13) < 5 * se
@@ -98,13 +88,13 @@ def test_exact_interval_enumeration_with_two_criteria() -> None:
     for a, b in itertools.pairwise(cuts):
         mid = (a + b) / 2
         exact += (b - a) * naive_acceptability((v @ [mid, 1 - mid])[None, :])
-    r = smaa(make_problem(v), METHOD, samples=400_000, seed=3)
+    r = smaa(unit_problem(v), METHOD, samples=400_000, seed=3)
     assert np.max(np.abs(r.acceptability - exact)) < 5 * np.sqrt(0.25 / 400_000)
 
 
 def test_identical_options_share_the_ranks_they_occupy() -> None:
     # A and B always tie; C is first iff w1 > 1/2
-    p = make_problem([[0.5, 0.5], [0.5, 0.5], [1.0, 0.0]])
+    p = unit_problem([[0.5, 0.5], [0.5, 0.5], [1.0, 0.0]])
     r = smaa(p, METHOD, samples=50_000, seed=2)
     c_first = r.acceptability[2, 0]
     np.testing.assert_allclose(r.acceptability[0], r.acceptability[1])
@@ -140,7 +130,7 @@ def test_generic_path_agrees_with_the_linear_fast_path() -> None:
 
 
 def test_score_uncertainty_widens_and_confidence_is_a_share() -> None:
-    p = make_problem([[0.6, 0.6], [0.55, 0.62]], low=np.array([[0.4, 0.4], [0.3, 0.5]]),
+    p = unit_problem([[0.6, 0.6], [0.55, 0.62]], low=np.array([[0.4, 0.4], [0.3, 0.5]]),
                      high=np.array([[0.8, 0.8], [0.8, 0.7]]))
     r = smaa(p, METHOD, samples=20_000, score_uncertainty=True)
     assert np.all((r.confidence > 0) & (r.confidence < 1))
@@ -156,7 +146,7 @@ def test_probe_detects_a_method_that_normalises_across_options() -> None:
         v = problem.scores / problem.scores.max(axis=0)
         return np.asarray(w) @ v.T
 
-    p = make_problem([[0.5, 0.2], [0.3, 0.4], [0.1, 0.35]],
+    p = unit_problem([[0.5, 0.2], [0.3, 0.4], [0.1, 0.35]],
                      low=np.array([[0.2, 0.1], [0.2, 0.3], [0.0, 0.3]]),
                      high=np.array([[0.7, 0.3], [0.6, 0.5], [0.2, 0.4]]))
     from appraisal.analysis.evaluate import probe_separable
@@ -173,13 +163,13 @@ def test_probe_detects_a_method_that_normalises_across_options() -> None:
 
 def test_progress_reports_every_chunk_and_ends_at_total() -> None:
     calls: list[tuple[int, int]] = []
-    p = make_problem([[0.2, 0.8], [0.7, 0.1]])
+    p = unit_problem([[0.2, 0.8], [0.7, 0.1]])
     smaa(p, METHOD, samples=3 * BLOCK, chunk=BLOCK, progress=lambda d, t: calls.append((d, t)))
     assert calls == [(BLOCK, 3 * BLOCK), (2 * BLOCK, 3 * BLOCK), (3 * BLOCK, 3 * BLOCK)]
 
 
 def test_bad_arguments_are_usage_errors() -> None:
-    p = make_problem([[0.2, 0.8], [0.7, 0.1]])
+    p = unit_problem([[0.2, 0.8], [0.7, 0.1]])
     with pytest.raises(UsageError):
         smaa(p, METHOD, samples=0)
     with pytest.raises(UsageError):
@@ -189,7 +179,7 @@ def test_bad_arguments_are_usage_errors() -> None:
 
 
 def test_ordinal_weights_flow_through() -> None:
-    p = make_problem([[1.0, 0.0], [0.0, 1.0]])
+    p = unit_problem([[1.0, 0.0], [0.0, 1.0]])
     r = smaa(p, METHOD, samples=2000, weights=OrdinalWeights([1, 0]))
     np.testing.assert_array_equal(r.acceptability[1], [1.0, 0.0])
     assert "ranking" in r.weight_model
@@ -207,7 +197,7 @@ def test_properties(rows: list[list[float]], seed: int, unc: bool) -> None:
     dominated = np.clip(s[0] - 0.3, -1, None)  # worse than option 0 by 0.3 everywhere
     s = np.vstack([s, dominated, s[:1]])  # and a copy of option 0: ties for sure
     lo, hi = np.clip(s - 0.05, -1, 1), np.clip(s + 0.05, -1, 1)
-    p = make_problem(s, low=lo, high=hi)
+    p = unit_problem(s, low=lo, high=hi)
     r = smaa(p, METHOD, samples=700, seed=seed, score_uncertainty=unc)
     np.testing.assert_allclose(r.acceptability.sum(axis=0), 1, atol=1e-12)
     np.testing.assert_allclose(r.acceptability.sum(axis=1), 1, atol=1e-12)
@@ -222,8 +212,8 @@ def test_properties(rows: list[list[float]], seed: int, unc: bool) -> None:
 
 
 def test_totals_within_the_tolerance_are_ties() -> None:
-    exact = smaa(make_problem([[0.5, 0.5], [0.5, 0.5], [1.0, 0.0]]), METHOD, samples=5000)
-    near = smaa(make_problem([[0.5, 0.5], [0.5 + 1e-12, 0.5 + 1e-12], [1.0, 0.0]]), METHOD,
+    exact = smaa(unit_problem([[0.5, 0.5], [0.5, 0.5], [1.0, 0.0]]), METHOD, samples=5000)
+    near = smaa(unit_problem([[0.5, 0.5], [0.5 + 1e-12, 0.5 + 1e-12], [1.0, 0.0]]), METHOD,
                 samples=5000)
     np.testing.assert_array_equal(near.acceptability, exact.acceptability)
     np.testing.assert_array_equal(near.pairwise, exact.pairwise)

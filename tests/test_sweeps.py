@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from builders import PROBLEMS, make_problem
 from conftest import NUMERIC
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,7 +17,7 @@ from appraisal.analysis.sweeps import (
     sweepable_nodes,
     weight_path,
 )
-from appraisal.core.problem import CriteriaTree, Problem
+from appraisal.core.problem import Problem
 from appraisal.core.screening import passes
 from appraisal.input.compile import compile_problem
 from appraisal.input.models import Appraisal
@@ -24,40 +25,6 @@ from appraisal.methods import get_method
 
 METHOD = get_method("weighted-sum")
 SCORE = METHOD.score
-
-
-def make_problem(scores: np.ndarray, raw: np.ndarray | None = None,
-                 benefit: np.ndarray | None = None, parents: list[int] | None = None,
-                 ) -> Problem:
-    """A problem on a 0..5 scale. ``parents`` (tree order, -1 top) defaults to flat;
-    ``raw`` gives one raw weight per tree node."""
-    scores = np.asarray(scores, dtype=float)
-    n, m = scores.shape
-    parent = np.array(parents if parents is not None else [-1] * m, dtype=np.intp)
-    k = len(parent)
-    has_child = np.isin(np.arange(k), parent)
-    cols = np.full(k, -1, dtype=np.intp)
-    cols[~has_child] = np.arange(m)
-    raw = np.ones(k) if raw is None else np.asarray(raw, dtype=float)
-    ids = tuple(f"c{q}" for q in range(k))
-    tree = CriteriaTree(ids=ids, names=tuple(f"Crit {q}" for q in range(k)), parent=parent,
-                        raw_weight=raw, leaf_column=cols)
-    leaf_ids = tuple(ids[q] for q in np.flatnonzero(~has_child))
-    return Problem(
-        option_ids=tuple(f"o{i}" for i in range(n)),
-        option_names=tuple(f"Option {i}" for i in range(n)),
-        criterion_ids=leaf_ids, criterion_names=leaf_ids,
-        scores=scores, low=scores, high=scores, lower=np.zeros(m), upper=np.full(m, 5.0),
-        benefit=np.ones(m, bool) if benefit is None else np.asarray(benefit, bool),
-        gate=np.full(m, np.nan), weights=tree.leaf_weights(), tree=tree)
-
-
-problems = st.builds(
-    lambda n, m, seed: make_problem(
-        np.random.default_rng(seed).uniform(0, 5, (n, m)).round(3),
-        np.random.default_rng(seed + 1).uniform(0.1, 3, m),
-        np.random.default_rng(seed + 2).random(m) < 0.7),
-    st.integers(2, 6), st.integers(2, 5), st.integers(0, 10_000))
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +47,7 @@ def brute_crossings(problem: Problem, node: str, k: int = 20_001) -> int:
 
 
 @settings(max_examples=40, deadline=None)
-@given(problems)
+@given(PROBLEMS)
 def test_exact_change_points_match_dense_brute_force(problem: Problem) -> None:
     for node in sweepable_nodes(problem.tree):
         s = sweep(problem, METHOD, node)
@@ -125,7 +92,7 @@ def test_grid_matches_score_on_path_weights(shortlist: Problem) -> None:
 
 
 @settings(max_examples=30, deadline=None)
-@given(problems, st.floats(0.01, 100))
+@given(PROBLEMS, st.floats(0.01, 100))
 def test_scaling_raw_weights_changes_nothing(problem: Problem, c: float) -> None:
     from dataclasses import replace
 
@@ -139,7 +106,7 @@ def test_scaling_raw_weights_changes_nothing(problem: Problem, c: float) -> None
 
 
 @settings(max_examples=30, deadline=None)
-@given(problems)
+@given(PROBLEMS)
 def test_dominated_option_is_never_strictly_first_in_a_sweep(problem: Problem) -> None:
     v = np.where(problem.benefit, problem.scores, 5 - problem.scores)
     dominated = dominance_matrix(v).any(axis=0)

@@ -6,10 +6,10 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
-from conftest import NUMERIC
+from builders import PROBLEMS, make_problem
+from conftest import NUMERIC, WEIGHTED_SUM
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_sweeps import METHOD, SCORE, make_problem, problems
 
 from appraisal.analysis.score_switching import score_switching
 from appraisal.analysis.sweeps import all_sweeps, sweepable_nodes, weight_path
@@ -18,6 +18,9 @@ from appraisal.core.problem import Problem
 from appraisal.core.screening import passes
 from appraisal.input.compile import compile_problem
 from appraisal.input.models import Appraisal
+
+METHOD = WEIGHTED_SUM
+SCORE = WEIGHTED_SUM.score
 
 
 def leader(problem: Problem, weights: np.ndarray | None = None) -> int:
@@ -46,7 +49,7 @@ def test_example_headline(shortlist: Problem) -> None:
 
 
 @settings(max_examples=40, deadline=None)
-@given(problems)
+@given(PROBLEMS)
 def test_stability_interval_matches_dense_sweep(problem: Problem) -> None:
     lead = leader(problem)
     ws = weight_switching(problem, METHOD, lead)
@@ -67,7 +70,7 @@ def test_stability_interval_matches_dense_sweep(problem: Problem) -> None:
 
 
 @settings(max_examples=25, deadline=None)
-@given(problems)
+@given(PROBLEMS)
 def test_numeric_weight_switching_agrees_with_exact(problem: Problem) -> None:
     lead = leader(problem)
     exact = weight_switching(problem, METHOD, lead)
@@ -78,7 +81,7 @@ def test_numeric_weight_switching_agrees_with_exact(problem: Problem) -> None:
 
 
 @settings(max_examples=40, deadline=None)
-@given(problems)
+@given(PROBLEMS)
 def test_score_switching_value_flips_and_smaller_change_does_not(problem: Problem) -> None:
     t = SCORE(problem, problem.weights)
     lead = leader(problem)

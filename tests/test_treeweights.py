@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from builders import make_tree
 from scipy import stats
 
 from appraisal.analysis.sampling import OrdinalWeights, UniformSimplex
@@ -17,16 +18,8 @@ N = 200_000
 
 def two_levels() -> CriteriaTree:
     """A (top), B (top) with children B1, B2: leaf columns A, B1, B2."""
-    return CriteriaTree(ids=("a", "b", "b1", "b2"), names=("A", "B", "B1", "B2"),
-                        parent=np.array([-1, -1, 1, 1]),
-                        raw_weight=np.array([1.0, 3.0, 1.0, 1.0]),
-                        leaf_column=np.array([0, -1, 1, 2]))
-
-
-def flat(m: int, raw: list[float] | None = None) -> CriteriaTree:
-    return CriteriaTree(ids=tuple(f"c{j}" for j in range(m)),
-                        names=tuple(f"C{j}" for j in range(m)), parent=np.full(m, -1),
-                        raw_weight=np.array(raw or [1.0] * m), leaf_column=np.arange(m))
+    return make_tree([-1, -1, 1, 1], [1.0, 3.0, 1.0, 1.0], ids=("a", "b", "b1", "b2"),
+                     names=("A", "B", "B1", "B2"))
 
 
 def z(estimate: float, exact: float, var: float, n: int = N) -> float:
@@ -50,7 +43,7 @@ def test_two_levels_of_two_criteria_closed_forms() -> None:
 
 
 def test_a_flat_tree_is_the_uniform_simplex() -> None:
-    w = TreeWeights(flat(4)).sample(np.random.default_rng(2), 50_000)
+    w = TreeWeights(make_tree(m=4)).sample(np.random.default_rng(2), 50_000)
     ref = UniformSimplex(4).sample(np.random.default_rng(3), 50_000)
     for j in range(4):
         assert stats.ks_2samp(w[:, j], ref[:, j]).pvalue > 1e-3
@@ -65,13 +58,13 @@ def test_a_group_can_have_its_own_model() -> None:
 
 
 def test_board_weights_stay_within_the_shares_their_ranges_allow() -> None:
-    tree = flat(2, [1.0, 3.0])
+    tree = make_tree(raw=[1.0, 3.0])
     board = BoardWeights.around(tree)  # raw weights in [0.5, 1.5] and [1.5, 4.5]
     w = board.sample(np.random.default_rng(5), N)
     lo, hi = 0.5 / (0.5 + 4.5), 1.5 / (1.5 + 1.5)
     assert w[:, 0].min() >= lo - 1e-12 and w[:, 0].max() <= hi + 1e-12
     assert w[:, 0].min() < lo + 0.01 and w[:, 0].max() > hi - 0.01
-    sym = BoardWeights.around(flat(2)).sample(np.random.default_rng(6), N)
+    sym = BoardWeights.around(make_tree(m=2)).sample(np.random.default_rng(6), N)
     assert z(sym[:, 0].mean(), 0.5, sym[:, 0].var()) < 4  # symmetric around the base
     fixed = BoardWeights(two_levels(), two_levels().raw_weight, two_levels().raw_weight)
     np.testing.assert_allclose(fixed.sample(np.random.default_rng(7), 3),
@@ -79,9 +72,9 @@ def test_board_weights_stay_within_the_shares_their_ranges_allow() -> None:
 
 
 def test_stated_ranges_replace_the_default_spread() -> None:
-    board = BoardWeights.around(flat(2, [1.0, 1.0]), stated={0: (1.0, 1.0)})
+    board = BoardWeights.around(make_tree(raw=[1.0, 1.0]), stated={0: (1.0, 1.0)})
     w = board.sample(np.random.default_rng(8), 1000)
     assert w[:, 0].min() >= 1 / 2.5 - 1e-12 and w[:, 0].max() <= 1 / 1.5 + 1e-12
     assert "1 criterion within the range the board stated" in board.describe()
     with pytest.raises(UsageError):
-        BoardWeights(flat(2), np.array([1.0, 0.0]), np.array([0.5, 1.0]))
+        BoardWeights(make_tree(m=2), np.array([1.0, 0.0]), np.array([0.5, 1.0]))

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from builders import make_tree
 from scipy import integrate
 
 import appraisal
@@ -90,9 +91,8 @@ def test_ranges_and_rankings_apply_within_a_group(short: Problem) -> None:
 
 def test_board_weights_on_two_criteria_match_the_integral() -> None:
     """Raw weights r1 ~ U(0.5, 1.5), r2 ~ U(1.5, 4.5): E[r1 / (r1 + r2)] by quadrature."""
-    from test_treeweights import flat
-
-    w = BoardWeights.around(flat(2, [1.0, 3.0])).sample(np.random.default_rng(4), 200_000)
+    w = BoardWeights.around(make_tree(raw=[1.0, 3.0])).sample(np.random.default_rng(4),
+                                                             200_000)
     exact, _ = integrate.dblquad(lambda r2, r1: r1 / (r1 + r2) / 3.0, 0.5, 1.5, 1.5, 4.5)
     assert abs(w[:, 0].mean() - exact) / (w[:, 0].std() / np.sqrt(200_000)) < 4
 
