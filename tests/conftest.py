@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 import yaml
+from builders import appraisal_yaml, criterion, option
 from click.testing import CliRunner, Result
 
 import appraisal
@@ -58,20 +59,17 @@ def single_file_data(root: Path) -> dict[str, Any]:
     return data
 
 
-SMALL = """\
-title: Small
-scale: {min: 0, max: 10}
-criteria:
-  - id: main
-    name: Main set
-    criteria:
-      - {id: quality, name: Quality, weight: 3}
-      - {id: cost, name: Cost, weight: 1, direction: cost}
-options:
-  - {id: a, name: Option A, scores: {quality: 8, cost: 6}}
-  - {id: b, name: Option B, scores: {quality: 5, cost: 2}}
-  - {id: c, name: Option C, scores: {quality: 2, cost: 9}}
-"""
+SMALL = appraisal_yaml(
+    "Small",
+    [criterion("main", name="Main set", criteria=[
+        criterion("quality", 3, name="Quality"),
+        criterion("cost", 1, name="Cost", direction="cost")])],
+    [option("a", {"quality": 8, "cost": 6}, name="Option A"),
+     option("b", {"quality": 5, "cost": 2}, name="Option B"),
+     option("c", {"quality": 2, "cost": 9}, name="Option C")],
+    scale=(0, 10))
+"""A small appraisal: one group of two criteria (one a cost), three options, a 0..10
+scale; tests edit its text (it is written one criterion or option a line)."""
 
 
 @pytest.fixture

@@ -9,32 +9,17 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from builders import appraisal_yaml, criterion, make_problem, option
 from click.testing import Result
 
 import appraisal
 from appraisal.analysis.members import MembersHull, Person, analyse_members, members_box
-from appraisal.core.problem import CriteriaTree, Problem
 from appraisal.errors import UsageError
 from appraisal.input.derive import member_raw
 from appraisal.methods import get_method
 from appraisal.pipeline import Request, run
 
-
-def _flat(scores: list[list[float]]) -> Problem:
-    s = np.array(scores, dtype=float)
-    n, m = s.shape
-    ids = tuple(f"c{j}" for j in range(m))
-    tree = CriteriaTree(ids=ids, names=ids, parent=np.full(m, -1, dtype=np.intp),
-                        raw_weight=np.ones(m), leaf_column=np.arange(m, dtype=np.intp))
-    return Problem(option_ids=tuple(f"o{i}" for i in range(n)),
-                   option_names=tuple(f"O{i}" for i in range(n)), option_numbers=None,
-                   criterion_ids=ids, criterion_names=ids, scores=s, low=s, high=s,
-                   lower=np.zeros(m), upper=np.full(m, 5.0), benefit=np.ones(m, dtype=bool),
-                   gate=np.full(m, np.nan), weights=tree.leaf_weights(), tree=tree,
-                   criteria_set="t")
-
-
-PROBLEM = _flat([[5, 1, 2], [1, 5, 2], [3, 3, 3], [0, 0, 5]])
+PROBLEM = make_problem([[5, 1, 2], [1, 5, 2], [3, 3, 3], [0, 0, 5]], criteria_set="t")
 METHOD = get_method("weighted-sum")
 MEMBERS = np.array([[0.7, 0.2, 0.1], [0.2, 0.7, 0.1], [0.3, 0.3, 0.4]])
 
@@ -192,21 +177,15 @@ def test_a_board_that_weighs_by_swing_shows_its_swings(tmp_path: Path) -> None:
     from appraisal.report.context import build_context
 
     path = tmp_path / "a.yaml"
-    path.write_text("""\
-title: Swing only
-criteria:
-  - id: main
-    name: Main
-    source: workshop
-    weighting:
-      - {method: swing, rationale: Reach first., points: {reach: 100, cost: 60}}
-    criteria:
-      - {id: reach, name: Reach, swing: "from few (0) to many (5)"}
-      - {id: cost, name: Cost, direction: cost, swing: "from dear (5) to cheap (0)"}
-options:
-  - {id: a, name: A, scores: {reach: 4, cost: 3}}
-  - {id: b, name: B, scores: {reach: 2, cost: 1}}
-""")
+    path.write_text(appraisal_yaml(
+        "Swing only",
+        [criterion("main", name="Main", source="workshop", weighting=[
+            {"method": "swing", "rationale": "Reach first.",
+             "points": {"reach": 100, "cost": 60}}], criteria=[
+            criterion("reach", name="Reach", swing="from few (0) to many (5)"),
+            criterion("cost", name="Cost", direction="cost",
+                      swing="from dear (5) to cheap (0)")])],
+        [option("a", {"reach": 4, "cost": 3}), option("b", {"reach": 2, "cost": 1})]))
     result = run(appraisal.load(path), Request(sensitivity=True, samples=500))
     ctx = build_context(result, date(2020, 1, 2))
     section = next(s for s in ctx["sections"] if s["id"] == "weights")

@@ -7,30 +7,20 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from builders import appraisal_yaml, criterion, option
 
 from appraisal.errors import InputError
 from appraisal.input.derive import board_raw, group_raw, member_derived, member_raw
 from appraisal.input.loading import load
 
-HEAD = """\
-title: Members test
-criteria:
-  - id: main
-    name: Main
-    source: test
-    criteria:
-      - {id: a, name: A, weight: 1}
-      - {id: b, name: B, weight: 1}
-      - id: p
-        name: P
-        criteria:
-          - {id: p1, name: P1}
-          - {id: p2, name: P2}
-      - {id: c, name: C, weight: 1}
-options:
-  - {id: x, name: X, scores: {a: 1, b: 2, p1: 3, p2: 1, c: 2}}
-  - {id: y, name: Y, scores: {a: 2, b: 1, p1: 1, p2: 3, c: 3}}
-"""
+HEAD = appraisal_yaml(
+    "Members test",
+    [criterion("main", name="Main", source="test", criteria=[
+        criterion("a", 1), criterion("b", 1),
+        criterion("p", criteria=[criterion("p1"), criterion("p2")]),
+        criterion("c", 1)])],
+    [option("x", {"a": 1, "b": 2, "p1": 3, "p2": 1, "c": 2}),
+     option("y", {"a": 2, "b": 1, "p1": 1, "p2": 3, "c": 3})])
 
 
 def _write(tmp_path: Path, members: str, extra: str = "") -> Path:

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from builders import appraisal_yaml, criterion, option
 from conftest import paper_result
 
 import appraisal
@@ -90,8 +91,8 @@ def test_appendices_and_glossary(context: dict) -> None:  # type: ignore[type-ar
 
 def test_no_green_book_data_no_economic_case(tmp_path: Path) -> None:
     path = tmp_path / "plain.yaml"
-    path.write_text("title: Plain\ncriteria: [{id: q, name: Q}]\noptions: [{id: a, name: A, "
-                    "scores: {q: 1}}, {id: b, name: B, scores: {q: 2}}]\n")
+    path.write_text(appraisal_yaml("Plain", [criterion("q")],
+                                   [option("a", {"q": 1}), option("b", {"q": 2})]))
     ctx = build_context(paper_result(appraisal.load(path), samples=500), date(2017, 12, 14))
     ids = [s["id"] for s in [*ctx["sections"], *ctx["appendices"]]]
     assert "economic" not in ids and "appendix-costs" not in ids

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from builders import appraisal_yaml, criterion, option, scenario
 from conftest import paper_result
 
 import appraisal
@@ -76,18 +77,10 @@ def _load(write: Callable[[str, str], Path], text: str) -> Appraisal:
     return appraisal.load(write(text, "appraisal.yaml"))
 
 
-THREE_TIED = """\
-title: Three tied
-scale: {min: 0, max: 4}
-criteria:
-  - {id: k1, name: K1, weight: 1}
-  - {id: k2, name: K2, weight: 1}
-options:
-  - {id: a, name: A, scores: {k1: 4, k2: 0}}
-  - {id: b, name: B, scores: {k1: 0, k2: 4}}
-  - {id: c, name: C, scores: {k1: 2, k2: 2}}
-  - {id: d, name: D, scores: {k1: 1, k2: 1}}
-"""
+THREE_TIED = appraisal_yaml(
+    "Three tied", [criterion("k1", 1), criterion("k2", 1)],
+    [option("a", {"k1": 4, "k2": 0}), option("b", {"k1": 0, "k2": 4}),
+     option("c", {"k1": 2, "k2": 2}), option("d", {"k1": 1, "k2": 1})], scale=(0, 4))
 
 
 def test_options_sharing_first_place_are_said_to_share_it(write) -> None:  # type: ignore[no-untyped-def]
@@ -105,17 +98,10 @@ def test_a_score_change_of_nothing_is_worded_as_any_change(write) -> None:  # ty
     assert "from 4 past 4" not in text and "-0" not in text
 
 
-JOINT = """\
-title: Joint first
-scale: {min: 0, max: 4}
-criteria:
-  - {id: k1, name: K1, weight: 1}
-  - {id: k2, name: K2, weight: 1}
-options:
-  - {id: a, name: A, scores: {k1: 4, k2: 0}}
-  - {id: b, name: B, scores: {k1: 4, k2: 0}}
-  - {id: c, name: C, scores: {k1: 0, k2: 3.9}}
-"""
+JOINT = appraisal_yaml(
+    "Joint first", [criterion("k1", 1), criterion("k2", 1)],
+    [option("a", {"k1": 4, "k2": 0}), option("b", {"k1": 4, "k2": 0}),
+     option("c", {"k1": 0, "k2": 3.9})], scale=(0, 4))
 
 
 def test_joint_first_is_reported_as_such(write) -> None:  # type: ignore[no-untyped-def]
@@ -132,19 +118,11 @@ def test_joint_first_is_reported_as_such(write) -> None:  # type: ignore[no-unty
     assert f"it is first or jointly first in {pct(joint)}" in text
 
 
-SCENARIO = """\
-title: Scenario analysed
-scale: {min: 0, max: 4}
-criteria:
-  - {id: k1, name: K1, weight: 1}
-  - {id: k2, name: K2, weight: 1}
-scenarios:
-  - {id: k1-led, name: K1 led, weights: {k1: 3}}
-  - {id: k2-only, name: K2 only, weights: {k1: 0}}
-options:
-  - {id: a, name: A, scores: {k1: 4, k2: 2}}
-  - {id: b, name: B, scores: {k1: 1, k2: 2}}
-"""
+SCENARIO = appraisal_yaml(
+    "Scenario analysed", [criterion("k1", 1), criterion("k2", 1)],
+    [option("a", {"k1": 4, "k2": 2}), option("b", {"k1": 1, "k2": 2})], scale=(0, 4),
+    scenarios=[scenario("k1-led", {"k1": 3}, name="K1 led"),
+               scenario("k2-only", {"k1": 0}, name="K2 only")])
 
 
 def test_a_scenario_analysed_is_not_counted_twice(write) -> None:  # type: ignore[no-untyped-def]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from builders import appraisal_yaml, criterion, option
 
 from appraisal.errors import InputError
 from appraisal.input.loading import load
@@ -126,11 +127,8 @@ def test_warnings_name_what_the_short_list_lacks(tmp_path: Path) -> None:
     result = run(load(_write(tmp_path, text)))
     assert any("no do minimum option" in w for w in warnings(result))
     assert not any("business as usual" in w for w in warnings(result))
-    plain = run(load(_write(tmp_path, """\
-title: No Green Book
-criteria: [{id: q, name: Q}]
-options: [{id: a, name: A, scores: {q: 1}}, {id: b, name: B, scores: {q: 2}}]
-""")))
+    plain = run(load(_write(tmp_path, appraisal_yaml(
+        "No Green Book", [criterion("q")], [option("a", {"q": 1}), option("b", {"q": 2})]))))
     assert plain.shortlist == () and plain.value is None and plain.benchmark is None
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from builders import make_tree
+from builders import appraisal_yaml, criterion, make_tree, option
 from scipy import integrate
 
 import appraisal
@@ -97,16 +97,9 @@ def test_board_weights_on_two_criteria_match_the_integral() -> None:
     assert abs(w[:, 0].mean() - exact) / (w[:, 0].std() / np.sqrt(200_000)) < 4
 
 
-STATED = """\
-title: Stated ranges
-scale: {min: 0, max: 4}
-criteria:
-  - {id: k1, name: K1, weight: 2, weight_range: [1, 4]}
-  - {id: k2, name: K2, weight: 2}
-options:
-  - {id: a, name: A, scores: {k1: 4, k2: 0}}
-  - {id: b, name: B, scores: {k1: 0, k2: 4}}
-"""
+STATED = appraisal_yaml(
+    "Stated ranges", [criterion("k1", 2, weight_range=[1, 4]), criterion("k2", 2)],
+    [option("a", {"k1": 4, "k2": 0}), option("b", {"k1": 0, "k2": 4})], scale=(0, 4))
 
 
 def test_a_stated_weight_range_is_used_around_the_board(

@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import builders
 import pytest
 from click.testing import CliRunner
 from conftest import ROOT
@@ -301,8 +302,8 @@ def test_found_by_a_new_user(copy: Path, tmp_path: Path) -> None:
     assert "expected nothing outside the columns the tool wrote" in result.output
     assert result.output.count("!D4:") == 1  # the formula, once
     other = tmp_path / "other.yaml"
-    other.write_text("title: Other\ncriteria: [{id: q, name: Q}]\n"
-                     "options: [{id: a, name: A, scores: {q: 1}}]\n")
+    other.write_text(builders.appraisal_yaml("Other", [builders.criterion("q")],
+                                             [builders.option("a", {"q": 1})]))
     clean = tmp_path / "clean.xlsx"
     assert _cli("export-xlsx", str(copy), "--out", str(clean)).exit_code == 0
     result = _cli("import-xlsx", str(clean), str(other))
