@@ -1,38 +1,107 @@
-"""The Markdown paper against its golden file (regenerate: APPRAISAL_REGENERATE=1)."""
+"""The Markdown paper against its golden files, one a section, numbers compared apart from
+the words (tests/paper_golden.py; regenerate: APPRAISAL_REGENERATE=1)."""
 
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from datetime import date
 from pathlib import Path
 
-from conftest import REGENERATE, paper_result
+import pytest
+from conftest import REGENERATE, ROOT, paper_result
+from paper_golden import Section, compare, split_sections
 
 import appraisal
+from appraisal._version import __version__
 from appraisal.report.context import build_context
 from appraisal.report.markdown import render_markdown
 
-GOLDEN = Path(__file__).parent / "golden" / "paper.md"
+GOLDEN = Path(__file__).parent / "golden" / "paper"
+OUTLINE = GOLDEN / "sections.txt"
+ACCEPT = "APPRAISAL_REGENERATE=1 pytest tests/test_report_markdown.py rewrites the golden files"
 
 
+@functools.cache
 def _paper() -> str:
+    """The example's paper as ``appraisal report`` writes it (2,000 draws, seed 1, dated
+    14 December 2017), with the input digest and the tool's version normalised: editing
+    the example or bumping the version changes no golden file by itself."""
     ctx = build_context(paper_result(appraisal.load(), samples=2000, seed=1), date(2017, 12, 14))
     text = render_markdown(ctx)
-    digest = appraisal.load().input_digest
-    return text.replace(digest, "sha256:<input digest>")  # the example may be edited
+    text = text.replace(appraisal.load().input_digest, "sha256:<input digest>")
+    text = text.replace(f"appraisal {__version__}", "appraisal <version>")
+    return text.replace(f'"tool":"{__version__}"', '"tool":"<version>"')
 
 
-def test_markdown_matches_golden() -> None:
-    text = _paper()
+@functools.cache
+def _sections() -> dict[str, Section]:
+    return {s.name: s for s in split_sections(_paper())}
+
+
+def _golden_names() -> list[str]:
+    return OUTLINE.read_text().split() if OUTLINE.exists() else []
+
+
+def _label(name: str) -> str:
+    return (GOLDEN / f"{name}.md").relative_to(ROOT).as_posix()
+
+
+def test_the_paper_has_the_golden_sections_in_order() -> None:
+    """The paper's sections, by name and in order, are those of sections.txt, each with
+    its file; a new section is shown whole, as is a section gone."""
+    now = list(_sections())
+    before = _golden_names()
+    if REGENERATE:  # the files of sections already there are each their own test's
+        GOLDEN.mkdir(parents=True, exist_ok=True)
+        OUTLINE.write_text("".join(f"{n}\n" for n in now))
+        for name in now:
+            if name not in before:
+                (GOLDEN / f"{name}.md").write_text(_sections()[name].text)
+        for path in GOLDEN.glob("*.md"):
+            if path.stem not in now:
+                path.unlink()
+        before = now
+    files = sorted(p.stem for p in GOLDEN.glob("*.md"))
+    problems = []
+    for name in now:
+        if name not in before:
+            text = "".join(f"+{x}\n" for x in _sections()[name].text.splitlines())
+            problems.append(f"a new section '{name}' (no {_label(name)}):\n{text}")
+    for name in before:
+        if name not in now:
+            path = GOLDEN / f"{name}.md"
+            gone = path.read_text() if path.exists() else ""
+            text = "".join(f"-{x}\n" for x in gone.splitlines())
+            problems.append(f"section '{name}' is no longer in the paper:\n{text}")
+    if not problems and now != before:
+        problems.append("the sections are in another order:\n" + "".join(difflib.unified_diff(
+            [f"{n}\n" for n in before], [f"{n}\n" for n in now], _label("sections")[:-3]
+            + ".txt", "the paper now", n=1)))
+    if sorted(before) != files:
+        problems.append(f"{GOLDEN.relative_to(ROOT).as_posix()} holds {files}; "
+                        f"sections.txt names {sorted(before)}")
+    if problems:
+        pytest.fail("\n".join(problems) + f"\n({ACCEPT})", pytrace=False)
+
+
+@pytest.mark.parametrize("name", _golden_names())
+def test_each_section_matches_its_golden_file(name: str) -> None:
+    """Each section's numbers, in order, and its words; a failure names the section,
+    lists each changed number in its context and diffs the changed wording, whole."""
+    section = _sections().get(name)
+    if section is None:
+        if REGENERATE:
+            return  # the test of the sections removes its file
+        pytest.fail(f"section '{name}' is no longer in the paper (see the test of the "
+                    f"sections; {ACCEPT})", pytrace=False)
+    path = GOLDEN / f"{name}.md"
     if REGENERATE:
-        GOLDEN.write_text(text)
-    expected = GOLDEN.read_text()
-    if text != expected:
-        diff = "".join(difflib.unified_diff(expected.splitlines(True), text.splitlines(True),
-                                            "golden", "now", n=1))
-        raise AssertionError("paper.md differs from the golden file (set "
-                             "APPRAISAL_REGENERATE=1 to accept):\n" + diff[:4000])
+        path.write_text(section.text)
+    failure = compare(section, path.read_text(), _label(name))
+    if failure:
+        pytest.fail(f"{failure}\n({ACCEPT}: review the diff, commit it)", pytrace=False)
 
 
 def test_markdown_structure() -> None:
