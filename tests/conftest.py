@@ -23,7 +23,9 @@ WEIGHTED_SUM: Method = get_method("weighted-sum")
 NUMERIC: Method = replace(WEIGHTED_SUM, name="weighted-sum (numeric)", linear_in_weights=False,
                           values=None)
 """The weighted sum, presented as a method not linear in the weights: the analyses take
-their numeric paths (grids and bisection), which the tests compare with the exact ones."""
+their numeric paths (grids and bisection), which the tests compare with the exact ones.
+A method that really is not linear, the weighted product, is tests/weighted_product.py
+(its tests: tests/test_weighted_product.py)."""
 
 
 def paper_result(a: Appraisal, **request: Any) -> AppraisalResult:
