@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import date
 
 import numpy as np
 import pytest
@@ -499,3 +500,45 @@ def test_analyse_the_example(example: Appraisal) -> None:
     assert s.leader == ranking.problem.option_ids[leader(ranking.problem)]
     assert s.weight_switching.headline is not None
 
+
+# --- the paper of a non-linear method -------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def wp_paper(example: Appraisal) -> Iterator[str]:
+    """The example's Markdown paper ranked by the weighted product (registered for the
+    time of the fixture only)."""
+    from appraisal.methods import METHODS
+    from appraisal.pipeline import Request, run
+    from appraisal.report.context import build_context
+    from appraisal.report.markdown import render_markdown
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setitem(METHODS, WP.name, WP)
+        result = run(example, Request(sensitivity=True, samples=500, seed=1,
+                                      method=WP.name))
+        yield render_markdown(build_context(result, date(2017, 12, 14)))
+
+
+def test_the_paper_of_a_non_linear_method_is_written(wp_paper: str) -> None:
+    assert "weighted product of linear values (tests only)" in wp_paper
+    assert "found numerically (fine grid and bisection)" in wp_paper
+
+
+@pytest.mark.xfail(strict=True, reason="report/sections.py says 'A total is the weighted sum "
+                   "of an option's values' whatever the method")
+def test_the_paper_does_not_call_a_product_a_weighted_sum(wp_paper: str) -> None:
+    assert "A total is the weighted sum" not in wp_paper
+
+
+@pytest.mark.xfail(strict=True, reason="report/robustness.py says 'The switching value is "
+                   "exact' without asking ScoreSwitching.exact")
+def test_the_paper_does_not_call_numeric_score_switching_exact(wp_paper: str) -> None:
+    assert "The switching value is exact" not in wp_paper
+
+
+@pytest.mark.xfail(strict=True, reason="report/robustness.py's method statement describes "
+                   "the weight distances (linear programming) even when Distances.available "
+                   "is False and the body shows none")
+def test_the_method_statement_describes_only_analyses_made(wp_paper: str) -> None:
+    assert "What would it take: the least change of the weights, by linear" not in wp_paper
