@@ -7,13 +7,15 @@ import xml.etree.ElementTree as ET
 import numpy as np
 
 from appraisal.report import charts
+from appraisal.report.paper import Chart, plain
 from appraisal.report.svg import INK, PALETTE, contrast, wrap
 
 SVG = "{http://www.w3.org/2000/svg}"
 EVIL = "<script>alert(1)</script> & co"
 
 
-def _check(chart: dict, n_rows: int) -> ET.Element:
+def _check(typed: Chart, n_rows: int) -> ET.Element:
+    chart = plain(typed)
     root = ET.fromstring(chart["svg"])  # well-formed XML, so everything is escaped
     assert root.get("role") == "img"
     # the title carries the description: a PDF takes the figure's alternative text from it
@@ -45,14 +47,14 @@ def test_labels_wrap_and_keep_their_start() -> None:
     assert lines == ["6. Strategic partnership with another LA", "or organisation"]
     long = wrap("9. " + "word " * 40, 20)
     assert len(long) == 2 and long[0].startswith("9. ") and long[1].endswith("\u2026")
-    c = charts.contributions("t", [label, "B"], ["x"], np.array([[0.2], [0.1]]), [0.2, 0.1])
+    c = plain(charts.contributions("t", [label, "B"], ["x"], np.array([[0.2], [0.1]]), [0.2, 0.1]))
     spans = [s.text for s in ET.fromstring(c["svg"]).iter(f"{SVG}tspan")]
     assert spans[:2] == lines
 
 
 def test_heatmap_numbers_contrast_with_their_cells() -> None:
     acc = np.linspace(0.0, 1.0, 21).reshape(1, 21)
-    root = ET.fromstring(charts.heatmap("h", ["A"], acc, "10")["svg"])
+    root = ET.fromstring(plain(charts.heatmap("h", ["A"], acc, "10"))["svg"])
     cells = [r for r in root.iter(f"{SVG}rect") if r.find(f"{SVG}title") is not None]
     numbers = [t for t in root.iter(f"{SVG}text") if (t.text or "").isdigit()
                and t.get("font-size") == "8.00"]
@@ -66,7 +68,7 @@ def test_heatmap_numbers_contrast_with_their_cells() -> None:
 
 def test_contributions() -> None:
     contrib = np.array([[0.2, 0.3], [0.1, 0.1], [0.05, 0.0]])
-    c = charts.contributions("t", [EVIL, "B", "C"], ["x", "y"], contrib, [0.5, 0.2, 0.05])
+    c = plain(charts.contributions("t", [EVIL, "B", "C"], ["x", "y"], contrib, [0.5, 0.2, 0.05]))
     root = _check(c, 3)
     assert c["table"]["rows"][0]["cells"] == [EVIL, "20.0", "30.0", "50.0"]  # points
     assert any(EVIL[:20] in (t.text or "") for t in root.iter())
@@ -77,15 +79,15 @@ def test_contributions() -> None:
 
 
 def test_tornado() -> None:
-    c = charts.tornado("w", ["a", "b"], [0.3, 0.2], [0.1, 0.0], [0.5, 1.0], ["x", "never"],
-                       EVIL)
+    c = plain(charts.tornado("w", ["a", "b"], [0.3, 0.2], [0.1, 0.0], [0.5, 1.0], ["x", "never"],
+                       EVIL))
     _check(c, 2)
     assert c["table"]["rows"][0]["cells"] == ["a", "30.0%", "10.0%", "50.0%", "x"]
 
 
 def test_heatmap() -> None:
     acc = np.array([[0.7, 0.3], [0.3, 0.7]])
-    c = charts.heatmap("h", ["A", EVIL], acc, "1,000")
+    c = plain(charts.heatmap("h", ["A", EVIL], acc, "1,000"))
     _check(c, 2)
     assert "70.0%" in c["desc"]
 
@@ -93,12 +95,12 @@ def test_heatmap() -> None:
 def test_scenario_ranks_and_sweep() -> None:
     ranks = np.array([[1, 2], [2, 1]], dtype=np.intp)
     _check(charts.scenario_ranks("s", ["A", EVIL], ["Base", EVIL], ranks), 2)
-    c = charts.sweep("p", EVIL, ["A", "B"], [0.0, 0.4, 1.0], ranks, 0.3, 0)
+    c = plain(charts.sweep("p", EVIL, ["A", "B"], [0.0, 0.4, 1.0], ranks, 0.3, 0))
     _check(c, 2)
     assert c["table"]["headers"] == ["Option", "0.0% to 40.0%", "40.0% to 100.0%"]
 
 
 def test_same_data_same_bytes() -> None:
     acc = np.array([[0.7, 0.3], [0.3, 0.7]])
-    assert charts.heatmap("h", ["A", "B"], acc, "10")["svg"] == \
-        charts.heatmap("h", ["A", "B"], acc.copy(), "10")["svg"]
+    assert plain(charts.heatmap("h", ["A", "B"], acc, "10"))["svg"] == \
+        plain(charts.heatmap("h", ["A", "B"], acc.copy(), "10"))["svg"]

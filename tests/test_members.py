@@ -113,9 +113,10 @@ def test_the_paper_says_how_the_weights_were_set() -> None:
     from datetime import date
 
     from appraisal.report.context import build_context
+    from appraisal.report.paper import plain
 
     result = run(appraisal.load(), Request(sensitivity=True, samples=2000))
-    ctx = build_context(result, date(2017, 12, 14))
+    ctx = plain(build_context(result, date(2017, 12, 14)))
     section = next(s for s in ctx["sections"] if s["id"] == "weights")
     paras = [b["text"] for b in section["blocks"] if b["kind"] == "para"]
     assert any("swing weighting each member was asked" in p for p in paras)
@@ -175,6 +176,7 @@ def test_a_board_that_weighs_by_swing_shows_its_swings(tmp_path: Path) -> None:
     from datetime import date
 
     from appraisal.report.context import build_context
+    from appraisal.report.paper import plain
 
     path = tmp_path / "a.yaml"
     path.write_text(appraisal_yaml(
@@ -187,7 +189,7 @@ def test_a_board_that_weighs_by_swing_shows_its_swings(tmp_path: Path) -> None:
                       swing="from dear (5) to cheap (0)")])],
         [option("a", {"reach": 4, "cost": 3}), option("b", {"reach": 2, "cost": 1})]))
     result = run(appraisal.load(path), Request(sensitivity=True, samples=500))
-    ctx = build_context(result, date(2020, 1, 2))
+    ctx = plain(build_context(result, date(2020, 1, 2)))
     section = next(s for s in ctx["sections"] if s["id"] == "weights")
     paras = [b["text"] for b in section["blocks"] if b["kind"] == "para"]
     assert paras[0] == ("The board's weights for the main criteria come from swing "

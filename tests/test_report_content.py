@@ -11,16 +11,33 @@ from conftest import paper_result
 
 import appraisal
 from appraisal.core.limits import DEFAULT_SAMPLES
-from appraisal.report.appendices import block_texts
 from appraisal.report.context import build_context
 from appraisal.report.glossary import TERMS, used_terms
+from appraisal.report.paper import plain
 
 DAY = date(2017, 12, 14)
 
 
 @pytest.fixture(scope="module")
 def ctx() -> dict[str, Any]:
-    return build_context(paper_result(appraisal.load(), samples=4000, seed=1), DAY)
+    return plain(build_context(paper_result(appraisal.load(), samples=4000, seed=1), DAY))
+
+
+def _block_texts(blocks: list[dict[str, Any]]) -> list[str]:
+    """Every text of plain blocks, as Section.texts gives them."""
+    out: list[str] = []
+    for b in blocks:
+        if b["kind"] == "para":
+            out.append(b["text"])
+        elif b["kind"] == "bullets":
+            out.extend(b["items"])
+        elif b["kind"] == "table":
+            t = b["table"]
+            out += [t["caption"], *t["headers"], *(c for r in t["rows"] for c in r["cells"])]
+        else:
+            c = b["chart"]
+            out += [c["title"], c["desc"], c["data_note"]]
+    return out
 
 
 def _texts(ctx: dict[str, Any], *, glossary: bool = True) -> list[str]:
@@ -28,7 +45,7 @@ def _texts(ctx: dict[str, Any], *, glossary: bool = True) -> list[str]:
     out = [rec["intro"], *(i["full"] for i in rec["items"])]
     for s in [*ctx["sections"], *ctx["appendices"]]:
         if glossary or s["id"] != "appendix-glossary":
-            out += block_texts(s["blocks"])
+            out += _block_texts(s["blocks"])
     return out
 
 
@@ -68,8 +85,8 @@ def test_the_recommendation_never_asks_to_note_a_sampling_percentage(
 
 
 def test_without_a_close_runner_up_the_recommendation_does_not_hedge() -> None:
-    c = build_context(paper_result(appraisal.load(), samples=4000, seed=1,
-                                   score_uncertainty=False), DAY)
+    c = plain(build_context(paper_result(appraisal.load(), samples=4000, seed=1,
+                                         score_uncertainty=False), DAY))
     pick = next(i["full"] for i in c["recommendation"]["items"]
                 if i["full"].startswith("agrees that option 9"))
     assert "too close" not in pick
@@ -94,8 +111,8 @@ def test_confidence_factors_only_where_they_mean_something(ctx: dict[str, Any]) 
     for r in t["rows"]:
         if first_any[r["cells"][0]] < 1.0:
             assert r["cells"][-1] == "\u2013", r["cells"]
-    fixed = build_context(paper_result(appraisal.load(), samples=2000, seed=1,
-                                       score_uncertainty=False), DAY)
+    fixed = plain(build_context(paper_result(appraisal.load(), samples=2000, seed=1,
+                                             score_uncertainty=False), DAY))
     assert "Confidence factor" not in _table(fixed, "smaa")["headers"]
 
 
@@ -115,7 +132,7 @@ def test_numbers_as_people_read_them(ctx: dict[str, Any]) -> None:
 
 
 def test_one_sample_count_everywhere_and_stated() -> None:
-    c = build_context(paper_result(appraisal.load()), DAY)
+    c = plain(build_context(paper_result(appraisal.load()), DAY))
     footer = dict((k, v) for k, v in c["footer"])
     assert footer["Monte Carlo draws of each kind"] == f"{DEFAULT_SAMPLES:,}"
     verdict = " ".join(b["text"] for b in _section(c, "sensitivity")["blocks"]

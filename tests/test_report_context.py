@@ -13,13 +13,14 @@ from conftest import paper_result
 import appraisal
 from appraisal.core.values import linear_values
 from appraisal.report.context import build_context
+from appraisal.report.paper import plain
 
 DAY = date(2017, 12, 14)
 
 
 @pytest.fixture(scope="module")
 def ctx() -> dict[str, Any]:
-    return build_context(paper_result(appraisal.load(), samples=2000, seed=1), DAY)
+    return plain(build_context(paper_result(appraisal.load(), samples=2000, seed=1), DAY))
 
 
 def _paras(blocks: list[dict[str, Any]]) -> list[str]:
@@ -111,7 +112,7 @@ def test_sections_without_content_are_left_out(tmp_path: Path) -> None:
 
     f = tmp_path / "a.yaml"
     f.write_text(SMALL)
-    c = build_context(paper_result(appraisal.load(f), samples=0), DAY)
+    c = plain(build_context(paper_result(appraisal.load(f), samples=0), DAY))
     ids = [s["id"] for s in c["sections"]]
     assert "background" not in ids and "risks" not in ids and "scenarios" not in ids
     assert c["contacts"] == {"general": [], "specific": []}
@@ -130,7 +131,8 @@ def test_sections_without_content_are_left_out(tmp_path: Path) -> None:
 
 
 def test_a_scenario_changes_the_weights_reported(tmp_path: Path) -> None:
-    c = build_context(paper_result(appraisal.load(), scenario="finance-led", samples=0), DAY)
+    c = plain(build_context(paper_result(appraisal.load(), scenario="finance-led",
+                                         samples=0), DAY))
     text = " ".join(b["text"] for s in c["sections"] for b in s["blocks"]
                     if b["kind"] == "para")
     assert "the weights of the 'Finance-led' scenario" in text

@@ -21,15 +21,16 @@ import appraisal
 from appraisal.errors import UsageError
 from appraisal.report.context import build_context
 from appraisal.report.docx import render_docx
+from appraisal.report.paper import Paper, plain
 
 DAY = date(2017, 12, 14)
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 @pytest.fixture(scope="module")
-def built() -> tuple[bytes, dict[str, Any]]:
-    ctx = build_context(paper_result(appraisal.load(), samples=2000, seed=1), DAY)
-    return render_docx(ctx, DAY), ctx
+def built() -> tuple[bytes, Paper]:
+    paper = build_context(paper_result(appraisal.load(), samples=2000, seed=1), DAY)
+    return render_docx(paper, DAY), paper
 
 
 def _doc(data: bytes) -> Any:
@@ -37,8 +38,9 @@ def _doc(data: bytes) -> Any:
 
 
 def test_headings_use_heading_styles_in_the_house_style(
-        built: tuple[bytes, dict[str, Any]]) -> None:
-    data, ctx = built
+        built: tuple[bytes, Paper]) -> None:
+    data, paper = built
+    ctx = plain(paper)
     doc = _doc(data)
     heads = {p.text: p.style.name for p in doc.paragraphs if p.style.name.startswith("Heading")}
     assert heads[ctx["title"].upper()] == "Heading 1"
@@ -58,8 +60,9 @@ def _numbered(doc: Any) -> list[Any]:
 
 
 def test_numbered_paragraphs_are_a_word_list_with_bookmarks(
-        built: tuple[bytes, dict[str, Any]]) -> None:
-    data, ctx = built
+        built: tuple[bytes, Paper]) -> None:
+    data, paper = built
+    ctx = plain(paper)
     doc = _doc(data)
     paras = _numbered(doc)
     levels = [int(p._p.find(f"{W}pPr/{W}numPr/{W}ilvl").get(f"{W}val")) for p in paras]
@@ -80,8 +83,9 @@ def test_numbered_paragraphs_are_a_word_list_with_bookmarks(
 
 
 def test_references_are_fields_that_follow_their_paragraphs(
-        built: tuple[bytes, dict[str, Any]]) -> None:
-    data, ctx = built
+        built: tuple[bytes, Paper]) -> None:
+    data, paper = built
+    ctx = plain(paper)
     doc = _doc(data)
     instructions = [t.text.strip() for t in doc.element.body.iter(f"{W}instrText")]
     wanted = []
@@ -98,8 +102,9 @@ def test_references_are_fields_that_follow_their_paragraphs(
     assert update is not None and update.get(qn("w:val")) == "true"
 
 
-def test_footer_has_page_numbers_and_the_stamp(built: tuple[bytes, dict[str, Any]]) -> None:
-    data, ctx = built
+def test_footer_has_page_numbers_and_the_stamp(built: tuple[bytes, Paper]) -> None:
+    data, paper = built
+    ctx = plain(paper)
     doc = _doc(data)
     footer = doc.sections[0].footer
     fields = [t.text.strip() for t in footer._element.iter(f"{W}instrText")]
@@ -124,7 +129,7 @@ def _sections_of_tables(doc: Any) -> list[tuple[Any, Any]]:
     return out
 
 
-def test_wide_tables_sit_on_landscape_pages_and_fit(built: tuple[bytes, dict[str, Any]]) -> None:
+def test_wide_tables_sit_on_landscape_pages_and_fit(built: tuple[bytes, Paper]) -> None:
     data, _ = built
     doc = _doc(data)
     wide = 0
@@ -143,8 +148,9 @@ def test_wide_tables_sit_on_landscape_pages_and_fit(built: tuple[bytes, dict[str
     assert doc.sections[0].orientation == WD_ORIENT.PORTRAIT
 
 
-def test_tables_and_images(built: tuple[bytes, dict[str, Any]]) -> None:
-    data, ctx = built
+def test_tables_and_images(built: tuple[bytes, Paper]) -> None:
+    data, paper = built
+    ctx = plain(paper)
     doc = _doc(data)
     charts = [b["chart"] for s in [*ctx["sections"], *ctx["appendices"]]
               for b in s["blocks"] if b["kind"] == "chart"]
@@ -158,9 +164,10 @@ def test_tables_and_images(built: tuple[bytes, dict[str, Any]]) -> None:
     assert sum(n.startswith("word/media/") and n.endswith(".png") for n in names) == 7
 
 
-def test_deterministic_bytes_and_properties(built: tuple[bytes, dict[str, Any]]) -> None:
-    data, ctx = built
-    assert render_docx(ctx, DAY) == data
+def test_deterministic_bytes_and_properties(built: tuple[bytes, Paper]) -> None:
+    data, paper = built
+    ctx = plain(paper)
+    assert render_docx(paper, DAY) == data
     doc = _doc(data)
     assert doc.core_properties.created == datetime(2017, 12, 14, tzinfo=UTC)
     assert doc.core_properties.title == ctx["title"]
@@ -169,8 +176,8 @@ def test_deterministic_bytes_and_properties(built: tuple[bytes, dict[str, Any]])
         assert info.date_time == (2017, 12, 14, 0, 0, 0)
 
 
-def test_a_reference_document_lends_its_styles(built: tuple[bytes, dict[str, Any]]) -> None:
-    _, ctx = built
+def test_a_reference_document_lends_its_styles(built: tuple[bytes, Paper]) -> None:
+    _, paper = built
     ref = Document()
     ref.styles["Heading 2"].font.name = "Georgia"
     ref.styles["Heading 2"].font.size = Pt(15)
@@ -179,7 +186,7 @@ def test_a_reference_document_lends_its_styles(built: tuple[bytes, dict[str, Any
     ref.add_paragraph("The council's template text, which must not survive.")
     buf = io.BytesIO()
     ref.save(buf)
-    doc = _doc(render_docx(ctx, DAY, buf.getvalue()))
+    doc = _doc(render_docx(paper, DAY, buf.getvalue()))
     assert doc.styles["Heading 2"].font.name == "Georgia"
     assert doc.styles["Normal"].font.name == "Verdana"
     assert abs(doc.sections[0].left_margin - Cm(3.0)) < Cm(0.01)
@@ -188,4 +195,4 @@ def test_a_reference_document_lends_its_styles(built: tuple[bytes, dict[str, Any
     assert "The council's template text, which must not survive." not in texts
     assert "Recommendation" in texts
     with pytest.raises(UsageError, match="not a Word"):
-        render_docx(ctx, DAY, b"PK\x03\x04 not really a zip")
+        render_docx(paper, DAY, b"PK\x03\x04 not really a zip")

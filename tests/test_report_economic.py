@@ -15,6 +15,7 @@ from appraisal.pipeline import AppraisalResult
 from appraisal.presentation.value import money
 from appraisal.report.blocks import Block
 from appraisal.report.context import build_context
+from appraisal.report.paper import plain
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +25,7 @@ def result() -> AppraisalResult:
 
 @pytest.fixture(scope="module")
 def context(result: AppraisalResult) -> dict:  # type: ignore[type-arg]
-    return build_context(result, date(2017, 12, 14))
+    return plain(build_context(result, date(2017, 12, 14)))
 
 
 def _section(context: dict, sid: str) -> Block:  # type: ignore[type-arg]
@@ -93,7 +94,8 @@ def test_no_green_book_data_no_economic_case(tmp_path: Path) -> None:
     path = tmp_path / "plain.yaml"
     path.write_text(appraisal_yaml("Plain", [criterion("q")],
                                    [option("a", {"q": 1}), option("b", {"q": 2})]))
-    ctx = build_context(paper_result(appraisal.load(path), samples=500), date(2017, 12, 14))
+    ctx = plain(build_context(paper_result(appraisal.load(path), samples=500),
+                              date(2017, 12, 14)))
     ids = [s["id"] for s in [*ctx["sections"], *ctx["appendices"]]]
     assert "economic" not in ids and "appendix-costs" not in ids
     assert ctx["whatif"]["value"] is None

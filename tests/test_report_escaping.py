@@ -20,6 +20,7 @@ from appraisal.report.context import build_context
 from appraisal.report.docx import render_docx
 from appraisal.report.html import render_html
 from appraisal.report.markdown import render_markdown
+from appraisal.report.paper import plain
 from appraisal.report.whatif import script_json
 
 EVIL = "<script>alert('x')</script>"
@@ -71,7 +72,7 @@ def test_script_json_escapes_separators() -> None:
 
 
 def test_svg_titles_escaped(ctx: dict[str, Any]) -> None:
-    for s in ctx["sections"]:
+    for s in plain(ctx)["sections"]:
         for b in s["blocks"]:
             if b["kind"] == "chart":
                 assert "<script>" not in b["chart"]["svg"]

@@ -14,6 +14,7 @@ from conftest import paper_result
 import appraisal
 from appraisal.report.context import build_context
 from appraisal.report.html import render_html
+from appraisal.report.paper import plain
 
 
 class Collect(HTMLParser):
@@ -53,7 +54,7 @@ def page() -> tuple[str, Collect, dict[str, Any]]:
     html = render_html(ctx)
     parser = Collect()
     parser.feed(html)
-    return html, parser, ctx
+    return html, parser, plain(ctx)
 
 
 def test_every_option_appears(page: tuple[str, Collect, dict[str, Any]]) -> None:

@@ -4,6 +4,8 @@ assumptions log."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .._version import __version__
 from ..core.limits import DETAIL_OPTIONS
 from ..core.ordering import TIE_TOLERANCE
@@ -11,8 +13,9 @@ from ..input.models import iter_criteria
 from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
 from . import economic, sections
-from .blocks import Block, Numbering, SectionBuilder, table
+from .blocks import Numbering, SectionBuilder, table
 from .glossary import TERMS, used_terms
+from .paper import Section
 from .sections import more_note
 from .weighting import members_appendix
 
@@ -121,7 +124,7 @@ def plan(result: AppraisalResult) -> dict[str, str]:
 
 
 def appendices(result: AppraisalResult, labels: dict[str, str], method_extra: list[str],
-               sensitivity: SectionBuilder, body_texts: list[str]) -> list[Block]:
+               sensitivity: SectionBuilder, body_texts: list[str]) -> list[Section]:
     """The appendices of :func:`plan`, in its order and with its labels; the glossary
     covers ``body_texts`` and every other appendix."""
     built = {"appendix-scores": full_scores(result).build(),
@@ -132,29 +135,11 @@ def appendices(result: AppraisalResult, labels: dict[str, str], method_extra: li
              "appendix-method": method_statement(result, method_extra).build(),
              "appendix-assumptions": assumptions(result).build()}
     texts = list(body_texts) + [t for b in built.values() if b is not None
-                                for t in block_texts(b["blocks"])]
+                                for t in b.texts()]
     built["appendix-glossary"] = glossary(texts).build()
     out = []
     for aid, label in labels.items():
         b = built.get(aid)
         if b is not None:
-            out.append({**b, "label": label})
-    return out
-
-
-def block_texts(blocks: list[Block]) -> list[str]:
-    """Every text of ``blocks`` (paragraphs, list items, table cells and captions, chart
-    titles and descriptions), for the glossary."""
-    out: list[str] = []
-    for b in blocks:
-        if b["kind"] == "para":
-            out.append(b["text"])
-        elif b["kind"] == "bullets":
-            out.extend(b["items"])
-        elif b["kind"] == "table":
-            t = b["table"]
-            out += [t["caption"], *t["headers"], *(c for r in t["rows"] for c in r["cells"])]
-        elif b["kind"] == "chart":
-            c = b["chart"]
-            out += [c["title"], c["desc"], c.get("data_note", "")]
+            out.append(replace(b, label=label))
     return out

@@ -1,7 +1,7 @@
 """The paper's static charts, drawn as SVG strings by code.
 
 Each function takes numbers already chosen and ordered by the caller and returns a
-chart block: ``{"id", "title", "desc", "svg", "table", "width", "height"}``. ``desc``
+:class:`~.paper.Chart` (id, title, desc, svg, table, width, height). ``desc``
 is the alt text (a sentence a screen reader can speak); ``table`` is the same data as
 a table block, shown beside the chart. All text is escaped (:func:`svg.esc`).
 """
@@ -15,7 +15,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..presentation import formatting as fmt
-from .blocks import Block, table
+from .blocks import table
+from .paper import Chart, Table
 from .svg import (
     INK,
     PALETTE,
@@ -39,11 +40,11 @@ ROW_H = 22.0
 
 
 def chart_block(chart_id: str, title: str, desc: str, body: list[str], width: float,
-                height: float, data: Block) -> Block:
-    """A chart block (see the module docstring) from its SVG body and data table."""
-    return {"id": chart_id, "title": title, "desc": desc, "table": data,
-            "svg": frame(chart_id, width, height, title, desc, body),
-            "width": f"{width:.0f}", "height": f"{height:.0f}"}
+                height: float, data: Table) -> Chart:
+    """A chart (see the module docstring) from its SVG body and data table."""
+    return Chart(id=chart_id, title=title, desc=desc, table=data,
+                 svg=frame(chart_id, width, height, title, desc, body),
+                 width=f"{width:.0f}", height=f"{height:.0f}")
 
 
 def x_axis(x0: float, y: float, width: float, top: float, ticks: Sequence[float],
@@ -58,7 +59,7 @@ def x_axis(x0: float, y: float, width: float, top: float, ticks: Sequence[float]
 
 
 def contributions(chart_id: str, options: Sequence[str], criteria: Sequence[str],
-                  contrib: Matrix, totals: Sequence[float]) -> Block:
+                  contrib: Matrix, totals: Sequence[float]) -> Chart:
     """Total scores (points out of 100) as horizontal bars stacked by per-criterion
     contribution (w_j v_ij), one bar per option in the order given (best first)."""
     n = len(options)
@@ -107,7 +108,7 @@ def contributions(chart_id: str, options: Sequence[str], criteria: Sequence[str]
 
 def tornado(chart_id: str, criteria: Sequence[str], base: Sequence[float],
             low: Sequence[float], high: Sequence[float], switch_to: Sequence[str],
-            leader: str) -> Block:
+            leader: str) -> Chart:
     """Stability intervals of the weights: for each criterion (order given, most
     sensitive first), the range of its share of the total weight over which ``leader``
     stays first, with the base weight marked."""
@@ -152,7 +153,7 @@ def _shade(share: float) -> str:
 
 
 def heatmap(chart_id: str, options: Sequence[str], acceptability: Matrix,
-            samples: str) -> Block:
+            samples: str) -> Chart:
     """Rank acceptability indices (SMAA-2): row i, column r is the share of weightings
     in which option i takes rank r + 1 (as many rank columns as ``acceptability`` has)."""
     n, ranks = len(options), int(np.asarray(acceptability).shape[1])
@@ -191,7 +192,7 @@ def heatmap(chart_id: str, options: Sequence[str], acceptability: Matrix,
 
 
 def scenario_ranks(chart_id: str, options: Sequence[str], scenarios: Sequence[str],
-                   ranks: NDArray[np.intp]) -> Block:
+                   ranks: NDArray[np.intp]) -> Chart:
     """Ranks by scenario: a bump chart, one line per option across the scenarios
     (columns in the order given, the base weighting first)."""
     n, s = len(options), len(scenarios)
@@ -227,7 +228,7 @@ def scenario_ranks(chart_id: str, options: Sequence[str], scenarios: Sequence[st
 
 
 def sweep(chart_id: str, criterion: str, options: Sequence[str], edges: Sequence[float],
-          ranks: NDArray[np.intp], base: float, highlight: int) -> Block:
+          ranks: NDArray[np.intp], base: float, highlight: int) -> Chart:
     """One-way sweep: the rank of every option (step lines) as ``criterion``'s share of the
     total weight moves; stretch k runs from ``edges[k]`` to ``edges[k + 1]`` with ranks
     ``ranks[:, k]``. ``base`` is marked; option ``highlight`` (the leader) is drawn thicker."""

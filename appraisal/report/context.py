@@ -1,4 +1,5 @@
-"""Result objects -> the paper as plain dicts and lists of already formatted strings.
+"""Result objects -> the paper as typed data (:class:`~.paper.Paper`) of already
+worded and formatted strings.
 
 :func:`build_context` is the single entry point the renderers use. It lays the paper
 out in the house format of a cabinet report (heading, relevant cabinet member and
@@ -11,16 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 from .._version import __version__
-from ..input.models import Contact, Paper
+from ..input.models import Paper as PaperInput
 from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
 from ..presentation.whose import weights_label
 from . import economic, robustness, sections, weighting
-from .appendices import appendices, block_texts, plan
-from .blocks import Block, Numbering, SectionBuilder
+from .appendices import appendices, plan
+from .blocks import Numbering, SectionBuilder
+from .paper import Contact, Contacts, Paper, Section
 from .recommendation import DEFAULT_DECIDER, recommendation
 from .whatif import whatif_data
 
@@ -36,7 +37,7 @@ NARRATIVE_AFTER = (("financial_implications", "Financial implications"),
 the generated ones (options, screening, criteria, results, robustness, scenarios)."""
 
 
-def left_out(paper: Paper | None, costed: bool = False) -> list[str]:
+def left_out(paper: PaperInput | None, costed: bool = False) -> list[str]:
     """The house-format sections the paper will leave out for lack of text, with the
     ``paper:`` field that would supply each (``report`` and ``validate`` list them, so
     nothing is dropped silently). With ``costed`` options, the financial implications
@@ -61,7 +62,7 @@ def left_out(paper: Paper | None, costed: bool = False) -> list[str]:
     return out
 
 
-def _narrative(paper: Paper | None, field: str, title: str, numbering: Numbering,
+def _narrative(paper: PaperInput | None, field: str, title: str, numbering: Numbering,
                generated: list[str] | None = None) -> SectionBuilder:
     """An officer's section; ``generated`` paragraphs (from the data) come first."""
     s = SectionBuilder(field.replace("_", "-"), title, numbering)
@@ -70,33 +71,32 @@ def _narrative(paper: Paper | None, field: str, title: str, numbering: Numbering
     return s
 
 
-def _contacts(paper: Paper | None) -> dict[str, list[dict[str, str]]]:
-    def row(c: Contact) -> dict[str, str]:
-        return {"name": c.name, "role": c.role, "phone": c.phone, "email": c.email}
-
+def _contacts(paper: PaperInput | None) -> Contacts:
     if paper is None:
-        return {"general": [], "specific": []}
-    return {"general": [row(c) for c in paper.general_contacts],
-            "specific": [row(c) for c in paper.contacts]}
+        return Contacts()
+    return Contacts(general=tuple(Contact(name=c.name, role=c.role, phone=c.phone,
+                                          email=c.email) for c in paper.general_contacts),
+                    specific=tuple(Contact(name=c.name, role=c.role, phone=c.phone,
+                                           email=c.email) for c in paper.contacts))
 
 
-def _footer(result: AppraisalResult, report_date: date) -> list[list[str]]:
+def _footer(result: AppraisalResult, report_date: date) -> list[tuple[str, str]]:
     r = result
     sens = result.sensitivity
-    rows = [["Tool", f"appraisal {__version__}"],
-            ["Report date", report_date.isoformat()],
-            ["Input digest", r.input_digest or "(not recorded)"],
-            ["Criteria set", r.criteria_set],
-            ["Scenario", r.scenario or "none (base weights)"],
-            *([["Weights", weights_label(r)]] if weights_label(r) else []),
-            ["Method", r.method.name],
-            ["Seed", str(result.seed)],
-            ["Monte Carlo draws of each kind",
-             f"{sens.samples:,}" if sens is not None and sens.samples else "not run"],
-            ["Input files", str(len(result.appraisal.sources))]]
+    rows = [("Tool", f"appraisal {__version__}"),
+            ("Report date", report_date.isoformat()),
+            ("Input digest", r.input_digest or "(not recorded)"),
+            ("Criteria set", r.criteria_set),
+            ("Scenario", r.scenario or "none (base weights)"),
+            *([("Weights", weights_label(r))] if weights_label(r) else []),
+            ("Method", r.method.name),
+            ("Seed", str(result.seed)),
+            ("Monte Carlo draws of each kind",
+             f"{sens.samples:,}" if sens is not None and sens.samples else "not run"),
+            ("Input files", str(len(result.appraisal.sources)))]
     if r.overrides:
-        rows.insert(5, ["Weight changes",
-                        ", ".join(f"{k}={fmt.plain(v)}" for k, v in r.overrides.items())])
+        rows.insert(5, ("Weight changes",
+                        ", ".join(f"{k}={fmt.plain(v)}" for k, v in r.overrides.items())))
     return rows
 
 
@@ -122,7 +122,7 @@ def run_record(result: AppraisalResult, report_date: date, source: str = "") -> 
 
 
 def build_context(result: AppraisalResult, report_date: date,
-                  source: str = "") -> dict[str, Any]:
+                  source: str = "") -> Paper:
     """The whole paper as data (see the module docstring). ``report_date`` is printed in
     the footer and, when the appraisal gives no meeting date, in the heading; ``source``
     is the appraisal's path as given, kept in the run record."""
@@ -160,51 +160,48 @@ def build_context(result: AppraisalResult, report_date: date,
         extra = economic.financial_paragraphs(result) if field == "financial_implications" \
             else []
         built.append(_narrative(paper, field, title, numbering, extra))
-    body: list[Block] = [b for s in built if (b := s.build()) is not None]
-    spans = {b["id"]: b["span"] for b in body}
+    body: list[Section] = [b for s in built if (b := s.build()) is not None]
+    spans = {b.id: b.span for b in body}
     rec = recommendation(result, spans, robustness.verdict(result))
-    texts = [rec["intro"], *(i["full"] for i in rec["items"])] + [
-        t for b in body for t in block_texts(b["blocks"])]
+    texts = [rec.intro, *(i.full for i in rec.items)] + [t for b in body for t in b.texts()]
     apps = appendices(result, labels,
                       weighting.method_notes(result) + robustness.method_notes(result)
                       + economic.method_notes(result),
                       sensitivity, texts)
-    supporting = [f"{b['label']} \u2013 {b['title']}" for b in apps]
+    supporting = [f"{b.label} \u2013 {b.title}" for b in apps]
     supporting += list(paper.supporting_information) if paper else []
     meeting = paper.meeting_date if paper and paper.meeting_date else None
     shown_date = fmt.long_date(meeting or report_date)
     officer = paper.background_papers_officer if paper else ""
     whatif = whatif_data(result, report_date.isoformat())
-    return {
-        "title": (paper.title if paper and paper.title else a.title),
-        "committee": paper.committee if paper else "",
-        "date": shown_date,
-        "relevant_cabinet_member": paper.relevant_cabinet_member if paper else "",
-        "relevant_officer": paper.relevant_officer if paper else "",
-        "notice": a.notice,
-        "recommendation": rec,
-        "sections": body,
-        "whatif_after": "scenarios" if any(b["id"] == "scenarios" for b in body)
-        else body[-1]["id"],
-        "whatif": whatif,
-        "whatif_note": "" if whatif is not None or not result.ranking.options else (
+    return Paper(
+        title=paper.title if paper and paper.title else a.title,
+        committee=paper.committee if paper else "",
+        date=shown_date,
+        relevant_cabinet_member=paper.relevant_cabinet_member if paper else "",
+        relevant_officer=paper.relevant_officer if paper else "",
+        notice=a.notice,
+        recommendation=rec,
+        sections=tuple(body),
+        whatif_after="scenarios" if any(b.id == "scenarios" for b in body) else body[-1].id,
+        whatif=whatif,
+        whatif_note="" if whatif is not None or not result.ranking.options else (
             f"The interactive what-if panel is not offered for the {result.method.label.lower()}:"
             " it re-ranks only methods whose totals are a weighted sum of per-criterion values."),
-        "supporting": supporting,
-        "contacts": _contacts(paper),
-        "background_papers": list(paper.background_papers) if paper else [],
-        "background_papers_intro": (
+        supporting=tuple(supporting),
+        contacts=_contacts(paper),
+        background_papers=tuple(paper.background_papers) if paper else (),
+        background_papers_intro=(
             f"In the opinion of the proper officer (in this case the {officer}) the "
             "following are the background papers relating to the subject matter of this "
             "report:" if officer else
             "The following are the background papers relating to the subject matter of "
             "this report:"),
-        "appendices": apps,
-        "footer": _footer(result, report_date),
-        "stamp": (f"appraisal {__version__} \u00b7 input {(result.input_digest or '')[7:19]} "
-                  f"\u00b7 seed {result.seed} \u00b7 {report_date.isoformat()}"),
-        "left_out": left_out(paper, result.value is not None),
-        "generated": fmt.long_date(report_date),
-        "run_record": run_record(result, report_date, source),
-        "version": __version__,
-    }
+        appendices=tuple(apps),
+        footer=tuple(_footer(result, report_date)),
+        stamp=(f"appraisal {__version__} \u00b7 input {(result.input_digest or '')[7:19]} "
+               f"\u00b7 seed {result.seed} \u00b7 {report_date.isoformat()}"),
+        left_out=tuple(left_out(paper, result.value is not None)),
+        generated=fmt.long_date(report_date),
+        run_record=run_record(result, report_date, source),
+        version=__version__)

@@ -7,6 +7,7 @@ of costs by year. Formatting only: every figure comes from the pipeline's result
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 
@@ -156,8 +157,8 @@ def _value(s: SectionBuilder, result: AppraisalResult, appendix: str) -> None:
                      r["status"], r["icer"] or "-"])
     s.table(table("value", "Net present cost and benefit, cheapest first", head, body,
                   [False, True, True, True, True, *([True] if npsv else []), False, True]))
-    s.chart({**value_chart("chart-value", v, costing), "table": None,
-             "data_note": "The data behind the chart are in the table above."})
+    s.chart(replace(value_chart("chart-value", v, costing), table=None,
+             data_note="The data behind the chart are in the table above."))
     s.para(frontier_sentence(v))
     for sentence in switching_sentences(v, costing):
         s.para(sentence)

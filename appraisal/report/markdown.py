@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
+from .paper import Paper, plain
 from .templating import render
 
 
-def render_markdown(context: dict[str, Any], template_dir: Path | None = None) -> str:
-    """The paper as Markdown from ``paper.md.j2``; every value passes the ``md`` filter."""
-    text = render("md", "paper.md.j2", context, template_dir)
+def render_markdown(paper: Paper, template_dir: Path | None = None) -> str:
+    """The paper as Markdown from ``paper.md.j2``; every value passes the ``md`` filter
+    (a council's own templates read the paper as plain data, as in :mod:`.html`)."""
+    fields = paper.template_fields()
+    text = render("md", "paper.md.j2", fields if template_dir is None else plain(fields),
+                  template_dir)
     lines = [ln.rstrip() for ln in text.splitlines()]
     out: list[str] = []
     for ln in lines:  # at most one blank line in a row

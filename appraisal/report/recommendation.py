@@ -6,37 +6,35 @@ sampling percentage (a member may read "first in 54% of weightings" as a 54% cha
 being right). When the runner-up is too close to the leader to tell apart, the item
 that picks the leader says so and names the evidence that would separate them.
 
-Each item is ``{"letter", "text", "refs", "end"}``: ``refs`` is the paragraph span the
-item rests on (``{"first": "15", "last": "16", "joiner": "and"}``, or None), so that
-each renderer writes the reference its own way (a link in HTML, a field that Word
-updates when paragraphs are inserted).
+Each item (:class:`~.paper.Item`) carries ``refs``, the paragraph span it rests on (a
+:class:`~.paper.Span`, or None), so that each renderer writes the reference its own way
+(a link in HTML, a field that Word updates when paragraphs are inserted).
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
 from .economic import value_recommendation
+from .paper import Item, Recommendation, Span
 from .robustness import Verdict
 
 DEFAULT_DECIDER = "the programme board"
 """Who the recommendation is put to when the appraisal names no committee."""
 
 
-def refs(span: dict[str, str] | None) -> dict[str, str] | None:
+def refs(span: Span | None) -> Span | None:
     """A section's paragraph span as a reference (None when it has no paragraphs)."""
-    return span if span and span.get("first") else None
+    return span if span is not None and span.first else None
 
 
-def ref_text(ref: dict[str, str] | None) -> str:
+def ref_text(ref: Span | None) -> str:
     """"(paragraphs 15 and 16)" or "(paragraph 7)"; "" without a reference."""
     if ref is None:
         return ""
-    if ref["first"] == ref["last"]:
-        return f" (paragraph {ref['first']})"
-    return f" (paragraphs {ref['first']} {ref['joiner']} {ref['last']})"
+    if ref.first == ref.last:
+        return f" (paragraph {ref.first})"
+    return f" (paragraphs {ref.first} {ref.joiner} {ref.last})"
 
 
 def _evidence(v: Verdict) -> str:
@@ -49,10 +47,10 @@ def _evidence(v: Verdict) -> str:
     return f"; the scores on {where}, where they differ most, decide between them"
 
 
-def recommendation(result: AppraisalResult, spans: dict[str, dict[str, str]],
-                   v: Verdict | None) -> dict[str, Any]:
-    """``spans`` maps a section id to its paragraph span ({"first", "last", "joiner"});
-    ``v`` is the robustness verdict (None without a sensitivity analysis)."""
+def recommendation(result: AppraisalResult, spans: dict[str, Span | None],
+                   v: Verdict | None) -> Recommendation:
+    """``spans`` maps a section id to its paragraph span; ``v`` is the robustness
+    verdict (None without a sensitivity analysis)."""
     a, r = result.appraisal, result.ranking
     paper = a.paper
     cs = a.criteria_set(result.criteria_set)
@@ -62,7 +60,7 @@ def recommendation(result: AppraisalResult, spans: dict[str, dict[str, str]],
                else "")
     intro = (f"{who} recommends that{context} {body}:" if who
              else f"It is recommended that{context} {body}:")
-    items: list[tuple[str, dict[str, str] | None]] = [(
+    items: list[tuple[str, Span | None]] = [(
         f"notes the appraisal of the {fmt.count(len(a.options), 'option')} on the long list "
         f"against the {cs.name}", refs(spans.get("criteria")))]
     if r.screened_out:
@@ -103,6 +101,6 @@ def recommendation(result: AppraisalResult, spans: dict[str, dict[str, str]],
     for k, (text, ref) in enumerate(items):
         text = text.rstrip(" .;")
         end = "." if k == len(items) - 1 else ("; and" if k == len(items) - 2 else ";")
-        out.append({"letter": letters[k % 26], "text": text, "refs": ref, "end": end,
-                    "full": text + ref_text(ref) + end})
-    return {"number": "1", "intro": intro, "items": out}
+        out.append(Item(letter=letters[k % 26], text=text, refs=ref, end=end,
+                        full=text + ref_text(ref) + end))
+    return Recommendation(number="1", intro=intro, items=tuple(out))

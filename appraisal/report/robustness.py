@@ -10,7 +10,7 @@ Without a sensitivity result the verdict and the appendix are left out.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -23,7 +23,8 @@ from ..presentation import formatting as fmt
 from ..presentation import summary as words
 from ..presentation.whose import scenario_names
 from . import charts
-from .blocks import Block, Numbering, SectionBuilder, table
+from .blocks import Numbering, SectionBuilder, table
+from .paper import Chart
 
 SCORE_SWITCH_ROWS = 10
 """How many of the nearest score switching values the appendix lists."""
@@ -138,11 +139,11 @@ def verdict_section(s: SectionBuilder, result: AppraisalResult, appendix: str) -
     s.para(" ".join(bits))
     chart = _tornado_chart(sens, names, leader)
     if chart is not None:
-        s.chart({**chart, "table": None,
-                 "data_note": f"The data behind the chart are in {appendix}."})
+        s.chart(replace(chart, table=None,
+                 data_note=f"The data behind the chart are in {appendix}."))
 
 
-def _tornado_chart(sens: Sensitivity, names: dict[str, str], leader: str) -> Block | None:
+def _tornado_chart(sens: Sensitivity, names: dict[str, str], leader: str) -> Chart | None:
     ivs = sorted(sens.weight_switching.intervals, key=lambda iv: (iv.room, iv.node_id))
     if not ivs:
         return None
@@ -365,7 +366,8 @@ def sensitivity_appendix(result: AppraisalResult) -> SectionBuilder:
                f"its weight (as a share of the total) within which {leader} stays first, "
                "the other weights keeping their proportions (its stability interval). The "
                "ends of each range are switching values.")
-        s.table(tornado["table"])
+        assert tornado.table is not None
+        s.table(tornado.table)
     _sweep(s, sens, names, lead.id)
     _smaa(s, result, sens, names)
     _scores(s, sens, names)

@@ -5,6 +5,8 @@ are formatted here and nothing is computed (results come from the pipeline)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from ..core.limits import DETAIL_OPTIONS
@@ -231,8 +233,8 @@ def results(s: SectionBuilder, result: AppraisalResult, appendix: str) -> None:
                                      list(r.problem.criterion_names),
                                      r.contributions[r.order[:len(shown)]],
                                      [o.total for o in shown])
-        s.chart({**chart, "table": None,
-                 "data_note": f"The data behind the chart are in {appendix}."})
+        s.chart(replace(chart, table=None,
+                 data_note=f"The data behind the chart are in {appendix}."))
     s.table(table("ranking", "Ranking of the short list (points out of 100)",
                   ["Rank", "Option", "Total", "Behind the leader"],
                   [[str(o.rank), lab[o.id], fmt.points(o.total), fmt.points(o.behind)]
@@ -268,8 +270,8 @@ def scenarios(s: SectionBuilder, result: AppraisalResult, appendix: str) -> None
         chart = charts.scenario_ranks("chart-scenarios",
                                       [lab[sc.option_ids[i]] for i in order],
                                       ["This paper", *(w.name for w in defined)], ranks)
-        s.chart({**chart, "table": None,
-                 "data_note": f"The data behind the chart are in {appendix}."})
+        s.chart(replace(chart, table=None,
+                 data_note=f"The data behind the chart are in {appendix}."))
     if others:
         sets = sorted({x.criteria_set or "" for x in others})
         s.para(f"{fmt.cap(fmt.count(len(others), 'further scenario'))} "

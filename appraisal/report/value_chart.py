@@ -13,8 +13,9 @@ from ..core.problem import FloatArray
 from ..input.greenbook import Costing
 from ..presentation import formatting as fmt
 from ..presentation.value import STATUS_LABEL, money, pts, unit_words
-from .blocks import Block, table
+from .blocks import table
 from .charts import chart_block
+from .paper import Chart
 from .svg import INK, circle, line, polyline, rect, text
 
 LEFT, TOP, PLOT_W, PLOT_H = 64.0, 16.0, 460.0, 300.0
@@ -45,8 +46,8 @@ def short_name(label: str) -> str:
     return head if head.isdigit() else label[:3]
 
 
-def value_chart(chart_id: str, v: ValueForMoney, costing: Costing | None) -> Block:
-    """The chart block (see :mod:`.charts`) of ``v``."""
+def value_chart(chart_id: str, v: ValueForMoney, costing: Costing | None) -> Chart:
+    """The chart (see :mod:`.charts`) of ``v``."""
     xs = nice_ticks(*_padded(v.cost))
     ys = nice_ticks(*_padded(v.benefit))
     x0, x1, y0, y1 = xs[0], xs[-1], ys[0], ys[-1]

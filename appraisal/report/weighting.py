@@ -5,6 +5,7 @@ the recommendation (body); every member's weights and judgements (appendix)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..analysis.members import MembersAnalysis
 from ..input.derive import Derived
@@ -23,15 +24,16 @@ from ..presentation.weights import (
     shift_text,
 )
 from ..presentation.whose import who
-from .blocks import Block, Numbering, SectionBuilder, table
+from .blocks import Numbering, SectionBuilder, table
 from .charts import LABEL_CHARS, LABEL_W, ROW_H, chart_block, x_axis
+from .paper import Chart, Table
 from .svg import PALETTE, circle, line, rect, text, text_lines, wrap
 
 PLOT_W = 360.0
 
 
 def spread_chart(chart_id: str, criteria: Sequence[str], board: Sequence[float],
-                 members: Sequence[Sequence[float]], names: Sequence[str]) -> Block:
+                 members: Sequence[Sequence[float]], names: Sequence[str]) -> Chart:
     """Each criterion's share of the total weight: the members' range as a grey bar, each
     member a coloured dot, the board's weight a black mark."""
     top = 10.0
@@ -81,7 +83,7 @@ def spread_chart(chart_id: str, criteria: Sequence[str], board: Sequence[float],
                   LABEL_W + PLOT_W + 40, legend_y + 16 * len(names), data)
 
 
-def _derived_table(table_id: str, caption: str, d: Derived) -> Block:
+def _derived_table(table_id: str, caption: str, d: Derived) -> Table:
     """A derived group's inputs and shares (pairwise: the shares alone; the judgements
     are in the appraisal's files)."""
     heads = {"swing": "Swing points", "points": "Points", "ranking": "Rank"}
@@ -182,8 +184,8 @@ def weights_section(s: SectionBuilder, result: AppraisalResult, appendix: str) -
     chart = spread_chart("members-spread", list(result.ranking.problem.criterion_names),
                          [float(x) for x in m.board.weights],
                          [[float(x) for x in v.weights] for v in m.members], names)
-    s.chart({**chart, "table": None,
-             "data_note": f"The figures behind the chart are in {appendix}."})
+    s.chart(replace(chart, table=None,
+                    data_note=f"The figures behind the chart are in {appendix}."))
     rows = [[v.name, first_text(v, result), shift_text(v, result)]
             for v in (m.board, m.group, *m.members)]
     s.table(table("members-first", "Each member's first choice under their own weights",

@@ -28,6 +28,7 @@ from ..report.context import build_context
 from ..report.docx import render_docx
 from ..report.html import render_html
 from ..report.markdown import render_markdown
+from ..report.paper import Paper
 from .paper_record import JsonOutput, OutputFormat, RecordedOutput, json_output
 from .paper_text import Difference, differences, json_lines, paper_lines
 
@@ -138,7 +139,7 @@ def _paper_again(output: RecordedOutput, a: Appraisal) -> bytes:
     return _RENDER[output.format](context, day)
 
 
-_RENDER: dict[OutputFormat, Callable[[dict[str, Any], date], bytes]] = {
+_RENDER: dict[OutputFormat, Callable[[Paper, date], bytes]] = {
     OutputFormat.HTML: lambda context, _: render_html(context).encode("utf-8"),
     OutputFormat.MARKDOWN: lambda context, _: render_markdown(context).encode("utf-8"),
     OutputFormat.WORD: lambda context, day: render_docx(context, day, None),
