@@ -262,7 +262,7 @@ def exercise(path: Path, papers: bool = False) -> None:
     to_json(rank_to_dict(result))
     to_json(sensitivity_to_dict(result))
     from appraisal.cli.console_value import print_longlist, print_value
-    from appraisal.presentation.value import longlist_to_dict, value_to_dict
+    from appraisal.presentation.value_export import longlist_to_dict, value_to_dict
 
     print_value(result, out)
     print_longlist(result, out)

@@ -191,3 +191,31 @@ def test_a_dominated_option_never_takes_the_lead(case: tuple[list[list[float]],
     for s in all_sweeps(p, METHOD):
         for seg in s.segments:
             assert never_ahead_of_its_dominators(seg.leaders)
+
+
+def test_first_step_score_goes_the_way_that_changes_the_leader() -> None:
+    """At an exact tie the switching value is the score itself and the change is a
+    signed zero: the first score on the steps beyond it is the one in the direction that
+    changes the leader (down for the leader's benefit score, down for a rival's cost
+    score), never the other way (the paper's table once read a -0.0 change as a rise)."""
+    p = make_problem([[4, 3], [4, 3], [2, 1]], benefit=[True, False])
+    lead = leader(p)
+    totals = np.asarray(WEIGHTED_SUM.score(p, p.weights), dtype=float)
+    found = {(s.option_id, s.criterion_id): s for s in
+             score_switching(p, WEIGHTED_SUM, totals, lead).switches}
+    mine = found[("o0", "c0")]  # the leader's benefit score: falling hands over the lead
+    assert mine.switching_score == 4 and mine.step_score == 3
+    rival = found[("o1", "c1")]  # the rival's cost score: falling makes it lead
+    assert rival.switching_score == 3 and rival.step_score == 2
+    assert found[("o0", "c1")].step_score == 4  # the leader's cost score: rising
+
+
+def test_step_score_is_the_next_step_past_the_switching_value() -> None:
+    from appraisal.analysis.score_switching import step_beyond
+
+    assert step_beyond(3.404, True, 0.5, 0.0, 5.0) == 3.0
+    assert step_beyond(3.404, False, 0.5, 0.0, 5.0) == 3.5
+    assert step_beyond(3.5, True, 0.5, 0.0, 5.0) == 3.0  # on the grid: a tie, one step on
+    assert step_beyond(4.9, False, 1.0, 0.0, 5.0) == 5.0
+    assert step_beyond(4.9, False, 0.5, 0.0, 4.9) is None  # off the scale
+    assert step_beyond(3.4, True, 0.0, 0.0, 5.0) is None  # no step

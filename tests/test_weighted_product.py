@@ -525,20 +525,13 @@ def test_the_paper_of_a_non_linear_method_is_written(wp_paper: str) -> None:
     assert "found numerically (fine grid and bisection)" in wp_paper
 
 
-@pytest.mark.xfail(strict=True, reason="report/sections.py says 'A total is the weighted sum "
-                   "of an option's values' whatever the method")
 def test_the_paper_does_not_call_a_product_a_weighted_sum(wp_paper: str) -> None:
     assert "A total is the weighted sum" not in wp_paper
 
 
-@pytest.mark.xfail(strict=True, reason="report/robustness.py says 'The switching value is "
-                   "exact' without asking ScoreSwitching.exact")
 def test_the_paper_does_not_call_numeric_score_switching_exact(wp_paper: str) -> None:
     assert "The switching value is exact" not in wp_paper
 
 
-@pytest.mark.xfail(strict=True, reason="report/robustness.py's method statement describes "
-                   "the weight distances (linear programming) even when Distances.available "
-                   "is False and the body shows none")
 def test_the_method_statement_describes_only_analyses_made(wp_paper: str) -> None:
     assert "What would it take: the least change of the weights, by linear" not in wp_paper

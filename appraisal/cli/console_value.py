@@ -14,12 +14,12 @@ from ..presentation.value import (
     framework_rows,
     frontier_sentence,
     money,
-    serves_rows,
     switching_sentences,
     unit_words,
     uplift_note,
     value_rows,
 )
+from ..presentation.value_export import serves_rows
 from ..presentation.whose import weights_label
 from .console import safe, terminal
 

@@ -30,7 +30,7 @@ def command(path: Path | None, criteria: str | None, fmt: str) -> None:
     echo_warnings(result)
     if fmt == "json":
         from ..presentation.export import to_json
-        from ..presentation.value import longlist_to_dict
+        from ..presentation.value_export import longlist_to_dict
 
         click.echo(to_json(longlist_to_dict(result)), nl=False)
         return

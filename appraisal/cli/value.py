@@ -50,7 +50,7 @@ def command(path: Path | None, criteria: str | None, scenario: str | None,
     echo_warnings(result)
     if fmt == "json":
         from ..presentation.export import to_json
-        from ..presentation.value import value_to_dict
+        from ..presentation.value_export import value_to_dict
 
         click.echo(to_json(value_to_dict(result)), nl=False)
         return

@@ -146,7 +146,7 @@ def compile_problem(appraisal: Appraisal, criteria: str | None = None,
 
 def resolve_set(appraisal: Appraisal, criteria: str | None,
                 scenario: str | Scenario | None) -> CriteriaSet:
-    """The criteria set a request names (a scenario brings its own set)."""
+    """Only the criteria set of :func:`_resolve`: the one a request uses."""
     return _resolve(appraisal, criteria, scenario)[0]
 
 

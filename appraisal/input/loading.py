@@ -276,12 +276,6 @@ def _read_scenario(path: Path) -> tuple[Scenario, bytes]:
     return scenario, reader.files.read_files[0][1]
 
 
-def load_scenario(path: str | os.PathLike[str]) -> Scenario:
-    """Read one scenario from its own YAML file (e.g. one downloaded from the HTML
-    paper's what-if panel). Raises :class:`InputError` with located problems."""
-    return _read_scenario(Path(path))[0]
-
-
 def add_scenario_file(appraisal: Appraisal, path: str | os.PathLike[str]) -> Appraisal:
     """The appraisal with the scenario of one YAML file added (replacing a scenario with
     the same id), the file counted among its sources and in its input digest, so every

@@ -77,3 +77,8 @@ def check_order(low: float | None, value: float, high: float | None) -> None:
     if not lo <= value <= hi:
         raise ValueError(f"low <= value <= high; found low {lo:g}, value {value:g}, "
                          f"high {hi:g}")
+
+
+def as_list(value: Any) -> Any:
+    """One string taken as a list of one (a paragraph, a piece of evidence)."""
+    return [value] if isinstance(value, str) else value

@@ -12,7 +12,7 @@ from ..core.ordering import TIE_TOLERANCE
 from ..input.models import iter_criteria
 from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
-from . import economic, sections
+from . import economic_appendix, sections
 from .blocks import Numbering, SectionBuilder, table
 from .glossary import TERMS, used_terms
 from .paper import Section
@@ -130,8 +130,8 @@ def appendices(result: AppraisalResult, labels: dict[str, str], method_extra: li
     built = {"appendix-scores": full_scores(result).build(),
              "appendix-sensitivity": sensitivity.build(),
              "appendix-members": members_appendix(result).build(),
-             "appendix-framework": economic.framework_appendix(result).build(),
-             "appendix-costs": economic.costs_appendix(result).build(),
+             "appendix-framework": economic_appendix.framework_appendix(result).build(),
+             "appendix-costs": economic_appendix.costs_appendix(result).build(),
              "appendix-method": method_statement(result, method_extra).build(),
              "appendix-assumptions": assumptions(result).build()}
     texts = list(body_texts) + [t for b in built.values() if b is not None

@@ -18,7 +18,7 @@ from ..input.models import Paper as PaperInput
 from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
 from ..presentation.whose import weights_label
-from . import economic, robustness, sections, weighting
+from . import economic, economic_appendix, sections, sensitivity_appendix, verdict, weighting
 from .appendices import appendices, plan
 from .blocks import Numbering, SectionBuilder
 from .paper import Contact, Contacts, Paper, Section
@@ -132,7 +132,7 @@ def build_context(result: AppraisalResult, report_date: date,
     labels = plan(result)
     scores_app = labels["appendix-scores"]
     sens_app = labels.get("appendix-sensitivity", "")
-    sensitivity = robustness.sensitivity_appendix(result)
+    sensitivity = sensitivity_appendix.sensitivity_appendix(result)
     sections.scenario_table(sensitivity, result)
     built: list[SectionBuilder] = []
     for field, title in NARRATIVE_BEFORE:
@@ -146,7 +146,7 @@ def build_context(result: AppraisalResult, report_date: date,
         ("results", "Results of the appraisal",
          lambda s: sections.results(s, result, scores_app)),
         ("sensitivity", "How firm is the result?",
-         lambda s: robustness.verdict_section(s, result, sens_app)),
+         lambda s: verdict.verdict_section(s, result, sens_app)),
         ("scenarios", "Scenarios",
          lambda s: sections.scenarios(s, result, sens_app or scores_app)),
         ("economic", "The economic case",
@@ -162,11 +162,11 @@ def build_context(result: AppraisalResult, report_date: date,
         built.append(_narrative(paper, field, title, numbering, extra))
     body: list[Section] = [b for s in built if (b := s.build()) is not None]
     spans = {b.id: b.span for b in body}
-    rec = recommendation(result, spans, robustness.verdict(result))
+    rec = recommendation(result, spans, verdict.verdict(result))
     texts = [rec.intro, *(i.full for i in rec.items)] + [t for b in body for t in b.texts()]
     apps = appendices(result, labels,
-                      weighting.method_notes(result) + robustness.method_notes(result)
-                      + economic.method_notes(result),
+                      weighting.method_notes(result) + sensitivity_appendix.method_notes(result)
+                      + economic_appendix.method_notes(result),
                       sensitivity, texts)
     supporting = [f"{b.label} \u2013 {b.title}" for b in apps]
     supporting += list(paper.supporting_information) if paper else []

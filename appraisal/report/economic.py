@@ -1,18 +1,18 @@
-"""The paper's economic case (Green Book): objectives and critical success factors, the
-options framework filter, the short list with its roles, net present costs against
-benefit with the value-for-money chart and the switching values; the financial
-implications drawn from the cost data; and the appendices of the framework in full and
-of costs by year. Formatting only: every figure comes from the pipeline's result."""
+"""The paper's economic case (Green Book) in the body: objectives and critical success
+factors, the options framework filter, the short list with its roles, net present
+costs against benefit with the value-for-money chart and the switching values; the
+financial implications drawn from the cost data; and the recommendation's item on value
+for money. Formatting only: every figure comes from the pipeline's result. The
+appendices of the framework in full and of costs by year are in
+:mod:`.economic_appendix`."""
 
 from __future__ import annotations
 
 import math
 from dataclasses import replace
 
-import numpy as np
-
 from ..analysis.value import ValueForMoney
-from ..input.greenbook import Costing, MoneyLine
+from ..input.greenbook import Costing
 from ..input.models import iter_criteria
 from ..pipeline import AppraisalResult
 from ..pipeline.economic import uses_green_book
@@ -25,36 +25,35 @@ from ..presentation.value import (
     objective_names,
     switching_sentences,
     unit_words,
-    uplift_note,
     value_rows,
     year_label,
 )
-from .blocks import Numbering, SectionBuilder, table
+from .blocks import SectionBuilder, table
 from .value_chart import value_chart
 
 
 def _objectives(s: SectionBuilder, result: AppraisalResult, appendix: str) -> None:
     a = result.appraisal
     if a.objectives:
-        names = [(o.name.lower() if _plain(o.name) else o.name)
+        names = [(o.name.lower() if reads_lower(o.name) else o.name)
                  + f" (by {fmt.long_date(o.by)})" for o in a.objectives]
         s.para("The appraisal follows HM Treasury's Green Book. The programme's spending "
                "objectives are: " + fmt.joined(names)
                + f". {appendix} gives each in full with its measure"
-               + (", and the objectives each criterion serves." if _serving(result)
+               + (", and the objectives each criterion serves." if serving_rows(result)
                   else "."))
     if a.critical_success_factors:
         s.para("The critical success factors against which the options were assessed are: "
-               + fmt.joined([f.name.lower() if _plain(f.name) else f.name
+               + fmt.joined([f.name.lower() if reads_lower(f.name) else f.name
                              for f in a.critical_success_factors]) + ".")
 
 
-def _plain(name: str) -> bool:
+def reads_lower(name: str) -> bool:
     """A name that reads in lower case inside a sentence ('Strategic fit' but not 'VAT')."""
     return name[:1].isupper() and name[1:2].islower()
 
 
-def _serving(result: AppraisalResult) -> list[list[str]]:
+def serving_rows(result: AppraisalResult) -> list[list[str]]:
     a = result.appraisal
     names = objective_names(a)
     cs = a.criteria_set(result.criteria_set)
@@ -226,123 +225,6 @@ def financial_paragraphs(result: AppraisalResult) -> list[str]:
                    f"{money(float(v.benefits_pv[p]), costing)}, a net present social value "
                    f"of {money(float(v.npsv[p]), costing)}.")
     return out
-
-
-def framework_appendix(result: AppraisalResult) -> SectionBuilder:
-    """The spending objectives in full, the criteria and what they serve, and every
-    option's choice on every dimension, with its status and reason."""
-    s = SectionBuilder("appendix-framework", "Objectives and the options framework",
-                       Numbering(enabled=False))
-    a = result.appraisal
-    if a.objectives:
-        s.table(table("objectives", "Spending objectives", ["Objective", "Measure", "By"],
-                      [[o.name + (f": {o.description}" if o.description else ""), o.measure,
-                        fmt.long_date(o.by)] for o in a.objectives], [False, False, False]))
-    serving = _serving(result)
-    if serving:
-        s.table(table("criteria-serve", "The criteria and the objectives they serve",
-                      ["Criterion", "Serves"], serving, [False, False]))
-    rows = framework_rows(a)
-    if not any(c["choice"] for r in rows for c in r["cells"]):
-        return s
-    dims = {d.id: d.name for d in a.options_framework.dimensions}
-    names = objective_names(a)
-    for d in a.options_framework.dimensions:
-        if d.question:
-            s.bullets([f"{d.name}: {d.question}" for d in a.options_framework.dimensions
-                       if d.question])
-            break
-    body = []
-    for r in rows:
-        for c in r["cells"]:
-            if c["choice"]:
-                against = "; ".join(names.get(x, x) for x in c["against"])
-                body.append([r["label"], dims[c["dimension"]], c["choice"], c["status"],
-                             c["reason"] + (f" (assessed against: {against})" if against
-                                            else "")])
-    s.table(table("framework-full", "Each option's choices, their status and the reasons",
-                  ["Option", "Dimension", "Choice", "Status", "Reason"], body,
-                  [False] * 5))
-    return s
-
-
-def costs_appendix(result: AppraisalResult) -> SectionBuilder:
-    """Costs by year per option, the discount factors, and every cost line."""
-    s = SectionBuilder("appendix-costs", "Costs by year", Numbering(enabled=False))
-    v, a = result.value, result.appraisal
-    costing = a.costing
-    if v is None or costing is None:
-        return s
-    years = [year_label(v.base_year + t, costing) for t in range(v.yearly.shape[1])]
-    s.para(f"Costs in {unit_words(costing)}, {costing.price_base or 'real prices'}, with "
-           "optimism bias, by year; the last column is the net present cost."
-           + (f" Source: {costing.source}" if costing.source else ""))
-    if costing.notes:
-        s.para("The costs rest on these assumptions:")
-        s.bullets(list(costing.notes))
-    body = [[v.labels[i], *(money(float(x), costing) for x in v.yearly[i]),
-             money(float(v.cost[i]), costing)] for i in v.by_cost]
-    body.append(["Discount factor", *(f"{f:.4f}" for f in v.factors), ""])
-    s.table(table("costs-by-year", "Costs by year and net present cost",
-                  ["Option", *years, "NPC"], body, [False] + [True] * (len(years) + 1)))
-    lines = []
-    by_id = {o.id: o for o in a.options}
-    cost_totals, benefit_totals = v.costs.totals(), v.benefits.totals()
-    for oid, label, row in zip(v.option_ids, v.labels, v.rows, strict=True):
-        # the lines compiled for this option, in the order its YAML states them
-        costs = np.flatnonzero(v.costs.owner == row)
-        for k, line in zip(costs, by_id[oid].costs, strict=True):
-            lines.append([label, line.name, line.kind, f"{fmt.plain(v.costs.uplift[k])}%",
-                          money(float(cost_totals[k]), costing), _range(line),
-                          line.rationale])
-        benefits = np.flatnonzero(v.benefits.owner == row)
-        for k, benefit in zip(benefits, by_id[oid].benefits, strict=True):
-            lines.append([label, benefit.name, "benefit", "-",
-                          money(float(benefit_totals[k]), costing), _range(benefit),
-                          benefit.rationale])
-    s.para(uplift_note(costing) + " A range is the line's low and high in percent of "
-           "each year's amount, or given year by year; the Monte Carlo draws within it.")
-    s.table(table("cost-lines", "Every cost and monetised benefit line: kind, optimism "
-                  "bias, undiscounted total before the uplift, range and basis",
-                  ["Option", "Line", "Kind", "Optimism bias", "Total", "Range", "Basis"],
-                  lines, [False, False, False, True, True, False, False]))
-    return s
-
-
-def _range(line: MoneyLine) -> str:
-    """A line's stated uncertainty in words: '-10% to +40%', 'by year' or '-'."""
-    by_year = any(e.low is not None or e.high is not None for e in line.years.values())
-    if line.uncertainty is not None and (line.uncertainty.low or line.uncertainty.high):
-        text = f"{fmt.plain(line.uncertainty.low)}% to +{fmt.plain(line.uncertainty.high)}%"
-        return text + (", and by year" if by_year else "")
-    return "by year" if by_year else "-"
-
-
-def method_notes(result: AppraisalResult) -> list[str]:
-    """The method statement's paragraphs on costs and value for money."""
-    v, costing = result.value, result.appraisal.costing
-    if v is None or costing is None:
-        return []
-    rates = ", ".join(f"{fmt.plain(r.rate)}% from year {r.from_year}"
-                      for r in costing.discount_rates)
-    return [
-        "Costs are in real prices of the base year. Each cost line is uplifted for optimism "
-        "bias by its percentage (the guidance's upper bound for the project type unless "
-        "the line states its own: HM Treasury, Supplementary Green Book Guidance: Optimism "
-        "Bias, Table 2) and discounted with the factor D_t = D_(t-1) / (1 + r_t), D_0 = 1, "
-        f"at the rates {rates} (Green Book Table 6.1). Net present cost is the sum of the "
-        "discounted, uplifted costs.",
-        "Value for money sets each option's benefit (its weighted total) against its net "
-        "present cost. An option is dominated when another costs no more and gives no less "
-        "benefit; it is extendedly dominated when a mix of two other options would give at "
-        "least its benefit for less (Cantor 1994). The remaining options form the "
-        "frontier, and the cost per extra point is measured from the previous option on "
-        "it. Options failing a gate take no part, business as usual being shown only as "
-        "the benchmark.",
-        "The switching values are the rise in the preferred option's net present cost, "
-        "and the fall in its benefit, at which it would leave the frontier, or at which "
-        "another option would give more net benefit at the stated willingness to pay.",
-    ]
 
 
 def value_recommendation(result: AppraisalResult) -> str | None:

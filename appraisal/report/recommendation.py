@@ -17,7 +17,7 @@ from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
 from .economic import value_recommendation
 from .paper import Item, Recommendation, Span
-from .robustness import Verdict
+from .verdict import Verdict
 
 DEFAULT_DECIDER = "the programme board"
 """Who the recommendation is put to when the appraisal names no committee."""

@@ -218,9 +218,12 @@ def results(s: SectionBuilder, result: AppraisalResult, appendix: str) -> None:
         second = rows[1]
         text += (f", ahead of {fmt.option_label(second.number, second.name)} at "
                  f"{fmt.points(second.total)} (a margin of {fmt.points(second.behind)} points)")
-    s.para(text + ". A total is the weighted sum of an option's values on the criteria, "
-           "each value running from 0 at the bottom of the criterion's scale to 100 at the "
-           "top.")
+    combined = ("the weighted sum of an option's values on the criteria" if
+                result.long_values is not None else
+                f"an option's values on the criteria combined by the "
+                f"{result.method.label[:1].lower()}{result.method.label[1:]}")
+    s.para(text + f". A total is {combined}, each value running from 0 at the bottom of "
+           "the criterion's scale to 100 at the top.")
     for group in r.ties:
         s.para(f"These options are tied, their totals differing by less than one part in a "
                f"billion, so they share a rank: {fmt.joined([lab[g] for g in group])}.")

@@ -23,7 +23,7 @@ from ..input.loading import load
 from ..input.models import Appraisal
 from ..pipeline import Request, run, whose
 from ..presentation.export import rank_to_dict, sensitivity_to_dict
-from ..presentation.value import value_to_dict
+from ..presentation.value_export import value_to_dict
 from ..report.context import build_context
 from ..report.docx import render_docx
 from ..report.html import render_html

@@ -1,16 +1,12 @@
-"""How firm the result is, in the paper: a one-paragraph verdict with one chart in the
-body, the full sensitivity analysis in an appendix, the recommendation's plain words,
-and the method statement's paragraphs. Formatted from the pipeline's
-:class:`~appraisal.analysis.Sensitivity` (the analysis layer computes; this module
-picks, orders and words its results).
-
-Without a sensitivity result the verdict and the appendix are left out.
+"""The full sensitivity analysis as an appendix of the paper (the sweep of the weight
+with least room, the Monte Carlo's shares and heat map, the nearest score switching
+values, what it would take for each option to lead, dominance and the near-ties, the
+scenarios' agreement) and the method statement's paragraphs on it. Formatted from the
+pipeline's :class:`~appraisal.analysis.Sensitivity`; the body's verdict is in
+:mod:`.verdict`.
 """
 
 from __future__ import annotations
-
-import math
-from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -24,7 +20,7 @@ from ..presentation import summary as words
 from ..presentation.whose import scenario_names
 from . import charts
 from .blocks import Numbering, SectionBuilder, table
-from .paper import Chart
+from .verdict import names_of, option_names, option_words, tornado_chart
 
 SCORE_SWITCH_ROWS = 10
 """How many of the nearest score switching values the appendix lists."""
@@ -32,132 +28,6 @@ SCORE_SWITCH_ROWS = 10
 CONFIDENCE_FROM = 0.01
 """Confidence factors are shown for options first in at least this share of the draws:
 below it the central weights rest on too few draws to mean anything."""
-
-
-def _names(result: AppraisalResult) -> dict[str, str]:
-    p = result.ranking.problem
-    return dict(zip(p.option_ids, p.labels(), strict=True))
-
-
-def _who(ids: tuple[str, ...], names: dict[str, str]) -> str:
-    return fmt.joined([names.get(i, i) for i in ids]) or "\u2013"
-
-
-def _label(result: AppraisalResult, option_id: str) -> str:
-    o = next(x for x in result.ranking.options if x.id == option_id)
-    return fmt.option_label(o.number, o.name)
-
-
-@dataclass(frozen=True, kw_only=True)
-class Verdict:
-    """The plain words the recommendation uses: how firm the lead is (``firmness``:
-    "fairly firm"; ``how_many``: "most"), what single weight could displace the leader
-    (``weight_clause``), and, when the runner-up is
-    too close to tell apart, its label and the criteria whose evidence would separate
-    them."""
-
-    firmness: str
-    how_many: str
-    weight_clause: str
-    close_runner_up: str
-    separating: tuple[str, ...]
-    separating_by: str
-
-
-def verdict(result: AppraisalResult) -> Verdict | None:
-    """The recommendation's facts (None without a sensitivity analysis)."""
-    sens, lead = result.sensitivity, result.ranking.leader
-    if sens is None or lead is None:
-        return None
-    s = sens.summary
-    p = sens.problem
-    options = {o: _label(result, o) for o in p.option_ids}
-    crit = dict(zip(p.criterion_ids, p.criterion_names, strict=True))
-    firm, how_many = words.firmness(s.board.value) if s.board is not None else ("", "")
-    close = s.runner_up if s.runner_up in s.close_to_leader else None
-    ws = s.weight_switch
-    switch = ("no change to a single weight displaces it" if ws is None else
-              f"it loses first place only if the weight on {ws.node_name} "
-              f"{'rises above' if ws.direction == 'rises' else 'falls below'} "
-              f"{fmt.pct(ws.threshold_weight)} of the total (it is {fmt.pct(ws.base_weight)})")
-    return Verdict(firmness=firm, how_many=how_many, weight_clause=switch,
-                   close_runner_up="" if close is None else options[close],
-                   separating=tuple(crit[c] for c in s.separating),
-                   separating_by=s.separating_by)
-
-
-def verdict_section(s: SectionBuilder, result: AppraisalResult, appendix: str) -> None:
-    """The body's one paragraph on how firm the result is, and the tornado chart (its
-    data in ``appendix``, the full sensitivity analysis)."""
-    sens, lead = result.sensitivity, result.ranking.leader
-    if sens is None or lead is None:
-        return
-    sm = sens.summary
-    names = _names(result)
-    leader = fmt.option_label(lead.number, lead.name)
-    bits = []
-    if sm.runner_up is not None and sm.margin is not None:
-        runner = _label(result, sm.runner_up)
-        gap = (f"{fmt.cap(leader)} is {fmt.points(sm.margin)} points out of 100 ahead of "
-               f"{runner}")
-        if sm.runner_up in sm.close_to_leader:
-            gap += ", but on the present evidence the two are too close to tell apart"
-        bits.append(gap + ".")
-    if sm.board is not None:
-        firm, how_many = words.firmness(sm.board.value)
-        bits.append(f"With each of the board's weights free to be up to half as much again or "
-                    f"half as little, {leader} stays first under {how_many} of them "
-                    f"({words.share_text(sm.board)} of {sm.board.samples:,} random draws"
-                    + (", the scores drawn within their stated ranges too" if
-                       sm.score_uncertainty else "")
-                    + f"): the result is {firm}. This measures how much the result rests on "
-                    "the weights; it is not the chance that the choice is right.")
-    ws = sm.weight_switch
-    if ws is None:
-        bits.append("No change to a single weight displaces it.")
-    else:
-        bits.append(f"Taking the weights one at a time, the one closest to changing the "
-                    f"result is {ws.node_name}: "
-                    f"{'above' if ws.direction == 'rises' else 'below'} "
-                    f"{fmt.pct(ws.threshold_weight)} of the total (it is "
-                    f"{fmt.pct(ws.base_weight)}), "
-                    f"{fmt.joined([_label(result, o) for o in ws.new_leader])} would lead. "
-                    "The chart shows how far each weight can move.")
-    ss = sm.score_switch
-    if ss is not None and ss.switching_score is not None and ss.change is not None:
-        crit = dict(zip(sens.problem.criterion_ids, sens.problem.criterion_names,
-                        strict=True))
-        falls = math.copysign(1.0, ss.change) < 0
-        given = ss.step_score
-        to = (f"to {fmt.score(given)}" if given is not None
-              else f"past {fmt.score(ss.switching_score)}")
-        bits.append(f"The smallest change of a single score that would change the result "
-                    f"is {_label(result, ss.option_id)}'s score on "
-                    f"{crit[ss.criterion_id]} {'falling' if falls else 'rising'} from "
-                    f"{fmt.score(ss.score)} {to}.")
-    bits.append(f"{appendix} sets out the full sensitivity analysis.")
-    s.para(" ".join(bits))
-    chart = _tornado_chart(sens, names, leader)
-    if chart is not None:
-        s.chart(replace(chart, table=None,
-                 data_note=f"The data behind the chart are in {appendix}."))
-
-
-def _tornado_chart(sens: Sensitivity, names: dict[str, str], leader: str) -> Chart | None:
-    ivs = sorted(sens.weight_switching.intervals, key=lambda iv: (iv.room, iv.node_id))
-    if not ivs:
-        return None
-    then = []
-    for iv in ivs:
-        bits = []
-        if iv.below:
-            bits.append(f"below: {_who(iv.below, names)}")
-        if iv.above:
-            bits.append(f"above: {_who(iv.above, names)}")
-        then.append("; ".join(bits) or "never changes")
-    return charts.tornado("chart-tornado", [iv.node_name for iv in ivs],
-                          [iv.base_weight for iv in ivs], [iv.low_weight for iv in ivs],
-                          [iv.high_weight for iv in ivs], then, leader)
 
 
 def _sweep(s: SectionBuilder, sens: Sensitivity, names: dict[str, str],
@@ -252,14 +122,17 @@ def _scores(s: SectionBuilder, sens: Sensitivity, names: dict[str, str]) -> None
     s.para(f"Single scores can also change the result. The {len(shown)} smallest changes "
            "of one score that would change which option comes first are listed below "
            f"({len(found)} of the {len(sens.score_switching.switches)} scores could do so "
-           "within their scale). The switching value is exact; the next column gives the "
-           "first score on the scoring scale's steps that would change the result.")
+           "within their scale). The switching value is "
+           + ("exact" if sens.score_switching.exact else
+              "found numerically (fine grid and bisection)")
+           + "; the next column gives the first score on the scoring scale's steps that "
+           "would change the result.")
     rows = []
     for x in shown:
         given = x.step_score
         rows.append([names[x.option_id], crit[x.criterion_id], fmt.plain(x.score),
                      f"{x.switching_score:.3f}", "\u2013" if given is None else fmt.plain(given),
-                     _who(x.new_leader, names)])
+                     names_of(x.new_leader, names)])
     s.table(table("score-switching", "Smallest score changes that change the leader",
                   ["Option", "Criterion", "Score", "Switching value", "First score that "
                    "changes it", "Then first"], rows, [False, False, True, True, True, False]))
@@ -301,7 +174,7 @@ def _dominance(s: SectionBuilder, sens: Sensitivity, names: dict[str, str]) -> N
                "criterion and better on at least one, so no weighting puts them clearly "
                "first; at best they tie with an option that dominates them.")
         items = list(dom.dominated.items())
-        s.bullets([f"{names[o]}: dominated by {_who(by[:5], names)}"
+        s.bullets([f"{names[o]}: dominated by {names_of(by[:5], names)}"
                    + (f" and {len(by) - 5:,} more" if len(by) > 5 else "")
                    for o, by in items[:DETAIL_OPTIONS]]
                   + ([f"and {len(items) - DETAIL_OPTIONS:,} more dominated options"]
@@ -318,7 +191,7 @@ def _dominance(s: SectionBuilder, sens: Sensitivity, names: dict[str, str]) -> N
                + " or when ".join(x for x in (why, swaps) if x)
                + ". In each group below every option is too close to tell apart from "
                "every other:")
-        s.bullets([_who(g, names) for g in near.groups]
+        s.bullets([names_of(g, names) for g in near.groups]
                   + [f"{names[p.better]} and {names[p.worse]}, though options between "
                      "them are not" for p in near.loose])
 
@@ -328,7 +201,7 @@ def _scenario_notes(s: SectionBuilder, result: AppraisalResult) -> None:
     sc = result.scenarios
     if sc is None or len(sc.scenario_ids) < 2:
         return
-    names = _names(result)
+    names = option_names(result)
     shown = scenario_names(result)
     taus = [f"{shown[k]} {_tau(float(sc.tau[0, k]))}" for k in range(1, len(sc.scenario_ids))]
     first = shown[0]
@@ -339,7 +212,7 @@ def _scenario_notes(s: SectionBuilder, result: AppraisalResult) -> None:
            f"{fmt.joined(taus)}.")
     s.para(f"The option with the least maximum regret across the {len(sc.scenario_ids)} "
            f"weightings, the one that is never far behind the best, is "
-           f"{_who(sc.least_regret, names)}.")
+           f"{names_of(sc.least_regret, names)}.")
 
 
 def _tau(value: float) -> str:
@@ -353,14 +226,14 @@ def sensitivity_appendix(result: AppraisalResult) -> SectionBuilder:
     sens, lead = result.sensitivity, result.ranking.leader
     if sens is None or lead is None:
         return s
-    names = _names(result)
+    names = option_names(result)
     p = sens.problem
     leader = fmt.option_label(lead.number, lead.name)
     s.para("Sensitivity analysis asks whether the preferred option stays first when the "
            "weights and scores move. In summary:")
-    s.bullets(list(words.sentences(sens.summary, {o: _label(result, o) for o in p.option_ids},
+    s.bullets(list(words.sentences(sens.summary, {o: option_words(result, o) for o in p.option_ids},
                                    dict(zip(p.tree.ids, p.tree.names, strict=True)))))
-    tornado = _tornado_chart(sens, names, leader)
+    tornado = tornado_chart(sens, names, leader)
     if tornado is not None:
         s.para(f"The chart in the body of the paper shows, for each criterion, the range of "
                f"its weight (as a share of the total) within which {leader} stays first, "
@@ -392,11 +265,12 @@ def method_notes(result: AppraisalResult) -> list[str]:
            "a crossing at the very end of the range is a tie there, not a change.",
            "Score switching values: for each option and criterion, the smallest change of "
            "that one score, within its scale, that changes which option comes first.",
-           "What would it take: the least change of the weights, by linear programming, "
-           "that makes an option jointly first (a tie counts) or clearly first (ahead by "
-           f"{fmt.points(sens.distances.margin)} points); measured as the share of the total "
-           "weight moved (half the L1 distance between the weights) and as the largest "
-           "change of any one criterion's or group's share of the total.",
+           *(["What would it take: the least change of the weights, by linear programming, "
+              "that makes an option jointly first (a tie counts) or clearly first (ahead "
+              f"by {fmt.points(sens.distances.margin)} points); measured as the share of "
+              "the total weight moved (half the L1 distance between the weights) and as "
+              "the largest change of any one criterion's or group's share of the total."]
+             if sens.distances.available else []),
            f"Too close to tell apart: totals within the scores' resolution, "
            f"{fmt.points(res.tolerance)} points (half of one scoring step on the "
            "most-weighted criterion), or options swapping places in more than "
