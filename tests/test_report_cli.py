@@ -113,3 +113,40 @@ def test_reference_docx(cli: Callable[..., Result], tmp_path: Path) -> None:
     assert ok.exit_code == 0, ok.output
     assert Document(str(tmp_path / "c" / "paper.docx")).styles["Heading 2"].font.name == \
         "Georgia"
+
+
+ONE_THROUGH = """\
+title: Library van replacement
+scale: {min: 0, max: 5}
+criteria:
+  - {id: reach, name: Villages reached, weight: 3, gate: 2}
+  - {id: cost, name: Running cost, weight: 1, direction: cost}
+options:
+  - {id: keep, name: Keep the old van, scores: {reach: 1, cost: 4}}
+  - {id: new, name: Buy a new van, scores: {reach: 4, cost: 3}}
+  - {id: none, name: Stop the service, scores: {reach: 0, cost: 0}}
+"""
+
+
+def test_one_option_through_the_gates_still_gets_a_paper(cli: Callable[..., Result],
+                                                         tmp_path: Path) -> None:
+    """With one option through the gates there is nothing to compare: the paper says so
+    and renders in every format; the sensitivity command itself still refuses."""
+    path = tmp_path / "one.yaml"
+    path.write_text(ONE_THROUGH)
+    out = tmp_path / "out"
+    res = cli("report", path, "--out", out, "--samples", "200", "--date", "2026-12-04")
+    assert res.exit_code == 0, res.output
+    assert sorted(p.name for p in out.iterdir()) == ["paper.docx", "paper.html", "paper.md",
+                                                     "paper.pdf"]
+    md = (out / "paper.md").read_text()
+    assert ("Only Buy a new van passed the gates, so there is no other option to compare it "
+            "with: the sensitivity analysis") in md
+    assert "The remaining option forms the short list appraised below." in md
+    assert "Buy a new van, the only option on the short list, has a weighted total" in md
+    assert "agrees that Buy a new van be taken forward as the preferred option" in md
+    assert "Sensitivity analysis in full" not in md
+    res = cli("sensitivity", path, "--samples", "200")
+    assert res.exit_code == 2
+    assert "sensitivity analysis needs at least two options passing the gates; found 1" \
+        in res.output

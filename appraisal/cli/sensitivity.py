@@ -90,6 +90,7 @@ def command(path: Path | None, criteria: str | None, scenario: str | None,
     """How robust is the ranking? Sweeps, switching values, what it would take,
     scenarios, Monte Carlo around the board's weights and over any weighting, dominance,
     near-ties and a plain-English summary."""
+    from ..analysis.sensitivity import check_analysable
     from ..pipeline import Request, run, whose
     from ..presentation.export import sensitivity_to_dict, to_json
 
@@ -103,6 +104,8 @@ def command(path: Path | None, criteria: str | None, scenario: str | None,
                       weights_from=source, member=member, members=members)
     with progress_bar(samples) as progress:
         result = run(a, request, progress=progress)
+    if result.sensitivity is None:  # fewer than two options passed the gates
+        check_analysable(result.ranking)
     echo_warnings(result)
     if fmt == "json":
         click.echo(to_json(sensitivity_to_dict(result)), nl=False)

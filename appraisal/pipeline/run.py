@@ -49,7 +49,9 @@ def run(appraisal: Appraisal, request: Request | None = None, *,
         progress: Callable[[int, int], None] | None = None) -> AppraisalResult:
     """Compute ``request`` (default: the ranking alone) for ``appraisal`` (see
     :class:`~.request.Request` and :class:`~.result.AppraisalResult`);
-    ``progress(done, total)`` reports Monte Carlo draws."""
+    ``progress(done, total)`` reports Monte Carlo draws. The sensitivity analysis and the
+    scenarios' comparison need two options passing the gates: with fewer they are not
+    run (``sensitivity`` and ``scenarios`` stay None), whatever the request."""
     request = request or Request()
     method = get_method(request.method or appraisal.method)
     seed = appraisal.seed if request.seed is None else request.seed
@@ -61,12 +63,11 @@ def run(appraisal: Appraisal, request: Request | None = None, *,
     totals = np.asarray(method.score(long_list, long_list.weights), dtype=float)
     weightings: tuple[Weighting, ...] = ()
     scenarios = sensitivity = None
-    if request.sensitivity:
+    if request.sensitivity and len(ranking.order) >= 2:  # nothing to compare otherwise
         from ..analysis.scenarios import compare_scenarios
-        from ..analysis.sensitivity import analyse, check_analysable
+        from ..analysis.sensitivity import analyse
         from ..analysis.weightspec import any_weights, board_weights
 
-        check_analysable(ranking)
         weightings = _weightings(appraisal, long_list)
         scenarios = compare_scenarios(ranking.problem, method, weightings)
         short = ranking.problem

@@ -92,11 +92,12 @@ def contributions(chart_id: str, options: Sequence[str], criteria: Sequence[str]
         body.append(text(x + 15, y, truncate(crit, 48), size=10))
     height = ly + math.ceil(len(criteria) / 2) * 16 + 6
     best = fmt.points(float(totals[0])) if n else ""
-    desc = (f"Horizontal stacked bar chart of the weighted totals of {n} options in points "
-            f"out of 100, best first, each bar split into the contributions of "
-            f"{len(criteria)} criteria. "
+    desc = (f"Horizontal stacked bar chart of the weighted totals of "
+            f"{fmt.count(n, 'option')} in points out of 100, best first, each bar split into "
+            f"the contributions of {len(criteria)} criteria. "
             + (f"{options[0]} has the highest total, {best}; {options[-1]} the lowest, "
-               f"{fmt.points(float(totals[-1]))}." if n else ""))
+               f"{fmt.points(float(totals[-1]))}." if n > 1 else
+               f"{options[0]} has a total of {best}." if n else ""))
     rows = [[opt, *(fmt.points(float(c)) for c in contrib[i]), fmt.points(float(totals[i]))]
             for i, opt in enumerate(options)]
     data = table(f"{chart_id}-data", "Data: contribution of each criterion to each total "

@@ -100,8 +100,9 @@ def screening(s: SectionBuilder, result: AppraisalResult) -> None:
                    for o in r.screened_out])
     else:
         s.para("Every option passed the gates.")
-    s.para(f"The remaining {fmt.count(r.problem.shape[0], 'option')} form the short list "
-           "appraised below.")
+    n = r.problem.shape[0]
+    s.para("The remaining option forms the short list appraised below." if n == 1 else
+           f"The remaining {fmt.count(n, 'option')} form the short list appraised below.")
 
 
 def criteria(s: SectionBuilder, result: AppraisalResult) -> None:
@@ -212,8 +213,10 @@ def results(s: SectionBuilder, result: AppraisalResult, appendix: str) -> None:
         return
     lead = rows[0]
     lab = labels(result)
-    text = (f"Under {weighting_name(result)}, {fmt.option_label(lead.number, lead.name)} "
-            f"ranks first with a weighted total of {fmt.points(lead.total)} points out of 100")
+    text = (f"Under {weighting_name(result)}, {fmt.option_label(lead.number, lead.name)}"
+            + (" ranks first with" if len(rows) > 1 else ", the only option on the short "
+               "list, has")
+            + f" a weighted total of {fmt.points(lead.total)} points out of 100")
     if len(rows) > 1:
         second = rows[1]
         text += (f", ahead of {fmt.option_label(second.number, second.name)} at "

@@ -81,6 +81,12 @@ def verdict_section(s: SectionBuilder, result: AppraisalResult, appendix: str) -
     """The body's one paragraph on how firm the result is, and the tornado chart (its
     data in ``appendix``, the full sensitivity analysis)."""
     sens, lead = result.sensitivity, result.ranking.leader
+    if sens is None and lead is not None and len(result.ranking.options) == 1:
+        s.para(f"Only {fmt.option_label(lead.number, lead.name)} passed the gates, so there "
+               "is no other option to compare it with: the sensitivity analysis, which asks "
+               "how far the weights and scores could move before another option came "
+               "first, does not apply.")
+        return
     if sens is None or lead is None:
         return
     sm = sens.summary
