@@ -66,11 +66,18 @@ def test_without_samples_there_is_no_acceptability_sentence(
     assert words.anywhere_clause(s.summary) is None
 
 
-def test_fewer_than_two_options_is_a_usage_error(example: Appraisal) -> None:
+def test_fewer_than_two_options_leave_nothing_to_analyse(example: Appraisal) -> None:
+    """The run skips the analysis (the paper says why); the analysis itself refuses."""
+    from appraisal.analysis.sensitivity import analyse
     from appraisal.errors import UsageError
+    from appraisal.methods import get_method
 
-    with pytest.raises(UsageError, match="at least two options"):
-        paper_result(example.model_copy(update={"options": example.options[:1]}), samples=0)
+    one = paper_result(example.model_copy(update={"options": example.options[:1]}),
+                       samples=0)
+    assert one.sensitivity is None and one.scenarios is None
+    assert len(one.ranking.options) == 1
+    with pytest.raises(UsageError, match="at least two options passing the gates; found 1"):
+        analyse(one.ranking, get_method("weighted-sum"), samples=0)
 
 
 def _load(write: Callable[[str, str], Path], text: str) -> Appraisal:

@@ -91,6 +91,14 @@ def option_label(number: int | None, name: str) -> str:
     return name if number is None else f"option {number} ({name})"
 
 
+def in_sentence(name: str) -> str:
+    """A name as it reads inside a sentence: the first letter lowered when the first word
+    is an ordinary capitalised word ("Strategic fit" -> "strategic fit", "Records shared
+    across the ICS" -> "records shared across the ICS"); acronyms and names as written
+    otherwise ("VAT recovery", "NHS framework", "iPad")."""
+    return name[:1].lower() + name[1:] if name[:1].isupper() and name[1:2].islower() else name
+
+
 def cap(text: str) -> str:
     """Upper-case the first letter only (``str.capitalize`` would lower the rest)."""
     return text[:1].upper() + text[1:]

@@ -18,7 +18,15 @@ from ..input.models import Paper as PaperInput
 from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
 from ..presentation.whose import weights_label
-from . import economic, economic_appendix, sections, sensitivity_appendix, verdict, weighting
+from . import (
+    economic,
+    economic_appendix,
+    scenarios,
+    sections,
+    sensitivity_appendix,
+    verdict,
+    weighting,
+)
 from .appendices import appendices, plan
 from .blocks import Numbering, SectionBuilder
 from .paper import Contact, Contacts, Paper, Section
@@ -133,7 +141,7 @@ def build_context(result: AppraisalResult, report_date: date,
     scores_app = labels["appendix-scores"]
     sens_app = labels.get("appendix-sensitivity", "")
     sensitivity = sensitivity_appendix.sensitivity_appendix(result)
-    sections.scenario_table(sensitivity, result)
+    scenarios.scenario_table(sensitivity, result)
     built: list[SectionBuilder] = []
     for field, title in NARRATIVE_BEFORE:
         built.append(_narrative(paper, field, title, numbering))
@@ -148,7 +156,7 @@ def build_context(result: AppraisalResult, report_date: date,
         ("sensitivity", "How firm is the result?",
          lambda s: verdict.verdict_section(s, result, sens_app)),
         ("scenarios", "Scenarios",
-         lambda s: sections.scenarios(s, result, sens_app or scores_app)),
+         lambda s: scenarios.scenarios(s, result, sens_app or scores_app)),
         ("economic", "The economic case",
          lambda s: economic.economic_section(s, result, labels.get("appendix-framework", ""),
                                              labels.get("appendix-costs", ""))))

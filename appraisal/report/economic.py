@@ -35,7 +35,7 @@ from .value_chart import value_chart
 def _objectives(s: SectionBuilder, result: AppraisalResult, appendix: str) -> None:
     a = result.appraisal
     if a.objectives:
-        names = [(o.name.lower() if reads_lower(o.name) else o.name)
+        names = [fmt.in_sentence(o.name)
                  + f" (by {fmt.long_date(o.by)})" for o in a.objectives]
         s.para("The appraisal follows HM Treasury's Green Book. The programme's spending "
                "objectives are: " + fmt.joined(names)
@@ -44,13 +44,8 @@ def _objectives(s: SectionBuilder, result: AppraisalResult, appendix: str) -> No
                   else "."))
     if a.critical_success_factors:
         s.para("The critical success factors against which the options were assessed are: "
-               + fmt.joined([f.name.lower() if reads_lower(f.name) else f.name
+               + fmt.joined([fmt.in_sentence(f.name)
                              for f in a.critical_success_factors]) + ".")
-
-
-def reads_lower(name: str) -> bool:
-    """A name that reads in lower case inside a sentence ('Strategic fit' but not 'VAT')."""
-    return name[:1].isupper() and name[1:2].islower()
 
 
 def serving_rows(result: AppraisalResult) -> list[list[str]]:
@@ -69,24 +64,27 @@ def _framework(s: SectionBuilder, result: AppraisalResult, appendix: str) -> Non
     dims = a.options_framework.dimensions
     s.para("The long list was generated and filtered with the Green Book's options "
            f"framework: each option's choice on {fmt.count(len(dims), 'dimension')} ("
-           + fmt.joined([d.name.lower() for d in dims]) + ") was preferred, carried forward "
-           "or discounted against the objectives and critical success factors; "
-           f"{appendix} gives every choice with its reason. The gates remain the must-pass "
-           "test: the short list is the options that pass them.")
-    names = {d.id: d.name.lower() for d in dims}
+           + fmt.joined([fmt.in_sentence(d.name) for d in dims])
+           + ") was preferred, carried forward or discounted against the objectives and "
+           f"critical success factors; {appendix} gives every choice with its reason. The "
+           "gates remain the must-pass test: the short list is the options that pass them.")
+    names = {d.id: fmt.in_sentence(d.name) for d in dims}
+    numbers = {o.id: o.number for o in a.options}
     preferred, discounted, rest = [], [], []
     for r in rows:
-        number = r["label"].split(".", 1)[0]
-        on = {c["dimension"] for c in r["cells"] if c["status_id"] == "discounted"}
-        best = {c["dimension"] for c in r["cells"] if c["status_id"] == "preferred"}
+        number = numbers[r["id"]]
+        who = f"option {number}" if number is not None else r["label"]
+        # dimensions in the framework's order (a set's order would vary from run to run)
+        on = [c["dimension"] for c in r["cells"] if c["status_id"] == "discounted"]
+        best = [c["dimension"] for c in r["cells"] if c["status_id"] == "preferred"]
         if on:
-            discounted.append(f"option {number} on {fmt.joined([names[d] for d in on])}")
+            discounted.append(f"{who} on {fmt.joined([names[d] for d in on])}")
         elif best:
             every = len(best) == len(dims)
-            preferred.append(f"option {number}" + ("" if every else " on "
-                             + fmt.joined([names[d] for d in best])))
+            preferred.append(who + ("" if every else " on "
+                                    + fmt.joined([names[d] for d in best])))
         elif any(c["choice"] for c in r["cells"]):
-            rest.append(number)
+            rest.append((number, who))
     parts = []
     if preferred:
         parts.append(f"preferred: {fmt.joined(preferred)}" + (
@@ -94,8 +92,11 @@ def _framework(s: SectionBuilder, result: AppraisalResult, appendix: str) -> Non
     if discounted:
         parts.append(f"discounted: {fmt.joined(discounted)}")
     if rest:
-        parts.append(f"carried forward on every dimension assessed: options "
-                     f"{fmt.joined(rest)}")
+        numbered = all(n is not None for n, _ in rest)
+        listed = (("option " if len(rest) == 1 else "options ")
+                  + fmt.joined([str(n) for n, _ in rest]) if numbered
+                  else fmt.joined([w for _, w in rest]))
+        parts.append(f"carried forward on every dimension assessed: {listed}")
     if parts:
         s.para(fmt.cap("; ".join(parts)) + ".")
 
@@ -172,11 +173,12 @@ def _uncertainty(s: SectionBuilder, v: ValueForMoney, costing: Costing) -> None:
         return
     p = v.preferred
     kind = "costs and scores" if u.scores_drawn else "costs"
+    low, high = money(float(u.cost_low[p]), costing), money(float(u.cost_high[p]), costing)
+    spread = (f"its net present cost lies between {low} and {high} in nine draws out of ten"
+              if low != high else f"its net present cost is {low} in nine draws out of ten")
     text = (f"With the {kind} drawn within their stated ranges ({u.samples:,} random draws), "
             f"{v.labels[p]} is on the frontier in {fmt.pct(float(u.on_frontier[p]), 0)} of "
-            f"the draws; its net present cost lies between "
-            f"{money(float(u.cost_low[p]), costing)} and {money(float(u.cost_high[p]), costing)}"
-            " in nine draws out of ten")
+            f"the draws; {spread}")
     if u.best_value is not None and v.wtp is not None:
         at = money(v.wtp, costing, precise=True)
         text += (f", and at {at} a point it gives the most net benefit in "
