@@ -30,6 +30,15 @@ def pts(points: float) -> str:
     return fmt.points(points / 100)
 
 
+def shown_difference(shown: str, base: str) -> str:
+    """The difference of two figures as they are shown ('+12.0' from '68.5' and '56.5'),
+    so the reader's own subtraction of the shown figures gives the same: at the figures'
+    own number of decimals, with its sign."""
+    places = len(shown.split(".")[1]) if "." in shown else 0
+    d = round(float(shown) - float(base), places)
+    return f"{d:+.{places}f}" if d else f"{0:.{places}f}"
+
+
 def money(amount: float, costing: Costing | None, places: int | None = None,
           precise: bool = False) -> str:
     """An amount as a paper prints it: '£12.3m', '£1.25m', '-£0.40m', '£450k', '£1,250'.
@@ -210,7 +219,7 @@ def value_rows(v: ValueForMoney, costing: Costing | None) -> list[dict[str, Any]
             "delta_cost": "" if b is None or i == b else
             ("+" if v.cost[i] - v.cost[b] > 0 else "") + money(v.cost[i] - v.cost[b], costing),
             "delta_points": "" if b is None or i == b else
-            ("+" if v.benefit[i] > v.benefit[b] else "") + pts(v.benefit[i] - v.benefit[b]),
+            shown_difference(pts(v.benefit[i]), pts(v.benefit[b])),
             "status": STATUS_LABEL[f.status[i]], "status_short": STATUS_SHORT[f.status[i]],
             "icer": "" if np.isnan(icer) else money(float(icer), costing, precise=True),
         })

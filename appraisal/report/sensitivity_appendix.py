@@ -41,8 +41,10 @@ def _sweep(s: SectionBuilder, sens: Sensitivity, names: dict[str, str],
     order = list(paths.options)
     s.para(f"The weight with least room to move is on {pick.node_name}. The next chart "
            "follows the rank of every option as that weight goes from nothing to all of "
-           "its group's weight; the ranking changes at "
-           f"{fmt.count(len(pick.change_points), 'point')}.")
+           "its group's weight; the ranking "
+           + {0: "never changes", 1: "changes once", 2: "changes twice"}.get(
+               len(pick.change_points), f"changes {len(pick.change_points)} times")
+           + ".")
     if pick.places < sens.problem.shape[0]:
         s.para(f"With {sens.problem.shape[0]:,} options the chart follows the first "
                f"{pick.places} places and the {len(order)} options that reach them; "
