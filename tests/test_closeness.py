@@ -82,3 +82,22 @@ def test_example_near_ties_with_fixed_scores(example) -> None:  # type: ignore[n
     for pair in c.pairs:
         i, j = (s.problem.option_ids.index(x) for x in (pair.better, pair.worse))
         assert pair.margin == pytest.approx(totals[i] - totals[j])
+
+
+def test_a_loose_pair_next_to_each_other_is_said_as_such() -> None:
+    """a and b are close, b and c are close, a and c are not: the groups are [a, b] and
+    the pair (b, c) is loose; the paper must not say 'options between them' of two options
+    next to each other in the ranking."""
+    from appraisal.report.sensitivity_appendix import _loose
+
+    p = make_problem([[3.0], [2.9], [2.8], [0.0]])
+    totals = p.scores[:, 0] / 5
+    near = closeness(p, totals, np.argsort(-totals, kind="stable"), None, tolerance=0.03)
+    assert near.groups == (("o0", "o1"),)
+    assert [(x.better, x.worse) for x in near.loose] == [("o1", "o2")]
+    names = {o: o.upper() for o in p.option_ids}
+    place = {o: k for k, o in enumerate(p.option_ids)}
+    assert _loose("o1", "o2", place, near.group_of("o1"), names) == \
+        "O1 and O2, as a pair: O2 is not too close to O0"
+    assert _loose("o0", "o2", place, near.group_of("o0"), names) == \
+        "O0 and O2, though options between them are not"

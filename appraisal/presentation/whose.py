@@ -9,7 +9,9 @@ from . import formatting as fmt
 
 ROLES = ("cabinet", "director", "chief", "head", "chair", "leader", "deputy", "member",
          "assistant", "portfolio", "monitoring", "section", "s151", "finance", "lead",
-         "councillor", "executive", "corporate", "strategic", "service", "programme")
+         "councillor", "executive", "corporate", "strategic", "service", "programme",
+         "treasurer", "clerk", "commissioner", "superintendent", "registrar", "medical",
+         "nursing", "operations", "managing", "senior", "vice", "interim", "acting")
 """First words that make a member's name a role ("Director of ..."), read with "the"."""
 
 

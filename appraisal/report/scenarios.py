@@ -10,9 +10,11 @@ import numpy as np
 
 from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
+from ..presentation.whose import scenario_names
 from . import charts
 from .blocks import SectionBuilder, table
 from .sections import detail, labels
+from .verdict import names_of, option_names
 
 
 def scenarios(s: SectionBuilder, result: AppraisalResult, appendix: str) -> None:
@@ -77,3 +79,26 @@ def scenario_table(s: SectionBuilder, result: AppraisalResult) -> None:
                   ["Option", "This paper", *(w.name for w in defined)],
                   [[lab[sc.option_ids[i]], *(str(int(x)) for x in ranks[k])]
                    for k, i in enumerate(order)], [False] + [True] * len(cols)))
+
+
+def scenario_notes(s: SectionBuilder, result: AppraisalResult) -> None:
+    """Kendall tau and least maximum regret across the weightings compared."""
+    sc = result.scenarios
+    if sc is None or len(sc.scenario_ids) < 2:
+        return
+    names = option_names(result)
+    shown = scenario_names(result)
+    taus = [f"{shown[k]} {_tau(float(sc.tau[0, k]))}" for k in range(1, len(sc.scenario_ids))]
+    first = shown[0]
+    reference = "the weights used in this paper" if sc.scenario_ids[0] == "analysed" else (
+        first[:1].lower() + first[1:])
+    s.para("Agreement between the ranking under each other weighting and under "
+           f"{reference} (Kendall's tau: 1 the same order, -1 reversed): "
+           f"{fmt.joined(taus)}.")
+    s.para(f"The option with the least maximum regret across the {len(sc.scenario_ids)} "
+           f"weightings, the one that is never far behind the best, is "
+           f"{names_of(sc.least_regret, names)}.")
+
+
+def _tau(value: float) -> str:
+    return "undefined (every option tied)" if np.isnan(value) else f"{value:.2f}"

@@ -30,7 +30,7 @@ def more_note(total: int, shown: int, what: str = "options") -> str:
     if total <= shown:
         return ""
     return (f"The {shown} best-ranked {what} are shown; the other {total - shown:,} are in "
-            "the appraisal's files, and `appraisal rank` lists every one.")
+            "the appraisal's files.")
 
 
 def labels(result: AppraisalResult) -> dict[str, str]:

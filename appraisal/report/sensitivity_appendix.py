@@ -17,9 +17,9 @@ from ..core.limits import DETAIL_OPTIONS
 from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
 from ..presentation import summary as words
-from ..presentation.whose import scenario_names
 from . import charts
 from .blocks import Numbering, SectionBuilder, table
+from .scenarios import scenario_notes
 from .verdict import names_of, option_names, option_words, tornado_chart
 
 SCORE_SWITCH_ROWS = 10
@@ -193,32 +193,23 @@ def _dominance(s: SectionBuilder, sens: Sensitivity, names: dict[str, str]) -> N
                + " or when ".join(x for x in (why, swaps) if x)
                + ". In each group below every option is too close to tell apart from "
                "every other:")
+        place = {o: k for k, o in enumerate(sens.problem.option_ids[i]
+                                            for i in np.argsort(-sens.totals, kind="stable"))}
         s.bullets([names_of(g, names) for g in near.groups]
-                  + [f"{names[p.better]} and {names[p.worse]}, though options between "
-                     "them are not" for p in near.loose])
+                  + [_loose(p.better, p.worse, place, near.group_of(p.better), names)
+                     for p in near.loose])
 
 
-def _scenario_notes(s: SectionBuilder, result: AppraisalResult) -> None:
-    """Kendall tau and least maximum regret across the weightings compared."""
-    sc = result.scenarios
-    if sc is None or len(sc.scenario_ids) < 2:
-        return
-    names = option_names(result)
-    shown = scenario_names(result)
-    taus = [f"{shown[k]} {_tau(float(sc.tau[0, k]))}" for k in range(1, len(sc.scenario_ids))]
-    first = shown[0]
-    reference = "the weights used in this paper" if sc.scenario_ids[0] == "analysed" else (
-        first[:1].lower() + first[1:])
-    s.para("Agreement between the ranking under each other weighting and under "
-           f"{reference} (Kendall's tau: 1 the same order, -1 reversed): "
-           f"{fmt.joined(taus)}.")
-    s.para(f"The option with the least maximum regret across the {len(sc.scenario_ids)} "
-           f"weightings, the one that is never far behind the best, is "
-           f"{names_of(sc.least_regret, names)}.")
-
-
-def _tau(value: float) -> str:
-    return "undefined (every option tied)" if np.isnan(value) else f"{value:.2f}"
+def _loose(better: str, worse: str, place: dict[str, int], group: tuple[str, ...],
+           names: dict[str, str]) -> str:
+    """A close pair that falls across two groups, and why it is not one group: options
+    ranked between them are not close, or (next to each other in the ranking) the
+    lower one is not close to the rest of the upper one's group."""
+    if place[worse] - place[better] > 1:
+        return f"{names[better]} and {names[worse]}, though options between them are not"
+    rest = tuple(o for o in group if o != better)
+    return (f"{names[better]} and {names[worse]}, as a pair: {names[worse]} is not too close "
+            f"to {names_of(rest, names)}")
 
 
 def sensitivity_appendix(result: AppraisalResult) -> SectionBuilder:
@@ -248,7 +239,7 @@ def sensitivity_appendix(result: AppraisalResult) -> SectionBuilder:
     _scores(s, sens, names)
     _distances(s, result, sens, names)
     _dominance(s, sens, names)
-    _scenario_notes(s, result)
+    scenario_notes(s, result)
     return s
 
 
