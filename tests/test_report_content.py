@@ -75,21 +75,38 @@ def test_the_recommendation_never_asks_to_note_a_sampling_percentage(
         ctx: dict[str, Any]) -> None:
     items = [i["full"] for i in ctx["recommendation"]["items"]]
     firm = next(t for t in items if t.startswith("notes that the result is"))
-    assert "fairly firm" in firm and "under most of the weights" in firm
+    assert "under most of the weights" in firm
     assert "random" not in " ".join(items) and "draws" not in " ".join(items)
-    assert "%" not in firm.split("and it loses first place")[0]
-    # the runner-up is too close to call, so the item that picks the leader says so
+    assert "%" not in firm
+    # the runner-up is too close to call: the item on how firm the result is says so,
+    # with what would separate them, and never calls the result firm beside it
+    assert firm.startswith("notes that the result is not yet firm:")
+    assert "option 10 (Staff owned mutual) is too close to it to tell apart" in firm
+    assert "firmer scores for both on" in firm
     pick = next(t for t in items if t.startswith("agrees that option 9"))
-    assert "option 10 (Staff owned mutual) is too close to it to tell apart" in pick
-    assert "firmer scores for both on" in pick
-
-
-def test_without_a_close_runner_up_the_recommendation_does_not_hedge() -> None:
-    c = plain(build_context(paper_result(appraisal.load(), samples=4000, seed=1,
-                                         score_uncertainty=False), DAY))
-    pick = next(i["full"] for i in c["recommendation"]["items"]
-                if i["full"].startswith("agrees that option 9"))
     assert "too close" not in pick
+
+
+def test_findings_agree_between_the_recommendation_and_the_body(ctx: dict[str, Any]) -> None:
+    """One finding, one wording: what an item says is in the paragraphs it cites; 'firm'
+    is never said beside 'too close to tell apart'; no 'only if' claim."""
+    paras = {b["number"]: b["text"] for s in ctx["sections"] for b in s["blocks"]
+             if b["kind"] == "para" and b["number"]}
+    for item in ctx["recommendation"]["items"]:
+        text, ref = item["text"], item["refs"]
+        assert "only if" not in text and "the only" not in text, text
+        if "too close to it to tell apart" in text:
+            assert ref is not None
+            cited = " ".join(paras[str(n)] for n in range(int(ref["first"]),
+                                                          int(ref["last"]) + 1))
+            assert "too close to tell apart" in cited
+            evidence = text.split("; ", 1)[1]
+            assert evidence in cited, evidence
+        if "too close" in text:
+            assert "result is firm" not in text and "fairly firm" not in text.split(":")[0]
+    for text in paras.values():
+        if "too close to tell apart" in text:
+            assert "the result is fairly firm" not in text and "the result is firm" not in text
 
 
 def test_dominance_and_the_weight_to_move_agree(ctx: dict[str, Any]) -> None:

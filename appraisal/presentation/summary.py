@@ -85,13 +85,13 @@ def _score_sentence(s: RobustnessSummary, options: Mapping[str, str],
     new = _names(ss.new_leader, options)
     head = "The smallest single score change that changes the leader: if"
     if fmt.score(ss.switching_score) == fmt.score(ss.score):
-        return (f"{head} {who}'s score on {crit} ({fmt.score(ss.score)}) {verb} at all, "
+        return (f"{head} the score of {who} on {crit} ({fmt.score(ss.score)}) {verb} at all, "
                 f"{new} would lead.")
     given = ss.step_score
     if given is None:
-        return (f"{head} {who}'s score on {crit} {verb} from {fmt.score(ss.score)} past "
+        return (f"{head} the score of {who} on {crit} {verb} from {fmt.score(ss.score)} past "
                 f"{fmt.score(ss.switching_score)}, {new} would lead.")
-    return (f"{head} {who}'s score on {crit} {verb} from {fmt.score(ss.score)} to "
+    return (f"{head} the score of {who} on {crit} {verb} from {fmt.score(ss.score)} to "
             f"{fmt.score(given)} (the switching value is {fmt.score(ss.switching_score)}), "
             f"{new} would lead.")
 

@@ -17,7 +17,7 @@ from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
 from .economic import value_recommendation
 from .paper import Item, Recommendation, Span
-from .verdict import Verdict
+from .verdict import Verdict, separating_words
 
 DEFAULT_DECIDER = "the programme board"
 """Who the recommendation is put to when the appraisal names no committee."""
@@ -35,16 +35,6 @@ def ref_text(ref: Span | None) -> str:
     if ref.first == ref.last:
         return f" (paragraph {ref.first})"
     return f" (paragraphs {ref.first} {ref.joiner} {ref.last})"
-
-
-def _evidence(v: Verdict) -> str:
-    if not v.separating:
-        return ""
-    where = fmt.joined(list(v.separating))
-    if v.separating_by == "ranges":
-        return (f"; firmer scores for both on {where}, where the stated ranges of their "
-                "scores matter most, would separate them")
-    return f"; the scores on {where}, where they differ most, decide between them"
 
 
 def recommendation(result: AppraisalResult, spans: dict[str, Span | None],
@@ -79,18 +69,22 @@ def recommendation(result: AppraisalResult, spans: dict[str, Span | None],
                           f" and agrees which should {step}", refs(spans.get("results"))))
         else:
             label = lead.name if lead.number is None else f"option {lead.number}, {lead.name},"
-            text = f"agrees that {label} {step}"
-            if v is not None and v.close_runner_up:
-                text += (f", noting that {v.close_runner_up} is too close to it to tell "
-                         f"apart on the present evidence{_evidence(v)}")
-            items.append((text, refs(spans.get("results"))))
+            items.append((f"agrees that {label} {step}", refs(spans.get("results"))))
     if v is not None and v.firmness:
         name = "the leading options" if lead is not None and lead.tied else (
             "it" if lead is None else fmt.option_label(lead.number, lead.name))
-        items.append((f"notes that the result is {v.firmness}: {name} stays first under "
-                      f"{v.how_many} of the weights the board might reasonably have chosen, "
-                      f"and {v.weight_clause}",
-                      refs(spans.get("sensitivity"))))
+        if v.close_runner_up:
+            evidence = separating_words(v.separating, v.separating_by)
+            text = (f"notes that the result is {v.firmness}: {name} stays first under "
+                    f"{v.how_many} of the weights the board might reasonably have chosen, "
+                    f"but {v.close_runner_up} is too close to it to tell apart on the "
+                    "present evidence" + (f"; {evidence}" if evidence else ""))
+        else:
+            stays = "stay" if lead is not None and lead.tied else "stays"
+            text = (f"notes that the result is {v.firmness}: {name} {stays} first under "
+                    f"{v.how_many} of the weights the board might reasonably have chosen; "
+                    f"{v.weight_clause}")
+        items.append((text, refs(spans.get("sensitivity"))))
     value = value_recommendation(result)
     if value is not None:
         items.append((value, refs(spans.get("economic"))))

@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass, replace
 
 from ..analysis.sensitivity import Sensitivity
+from ..analysis.weight_switching import WeightSwitch
 from ..pipeline import AppraisalResult
 from ..presentation import formatting as fmt
 from ..presentation import summary as words
@@ -55,6 +56,44 @@ class Verdict:
     separating_by: str
 
 
+NOT_YET_FIRM = "not yet firm"
+"""The verdict while the runner-up is too close to tell apart, whatever the weights say."""
+
+
+def firmness(result: AppraisalResult) -> tuple[str, str]:
+    """How firm the result is in words, and under how many of the board's plausible
+    weights the leader stays first ("fairly firm", "most"): from the share of draws
+    around the board's weights (:data:`~appraisal.presentation.summary.FIRMNESS`), but
+    never firm while the runner-up is too close to tell apart (then "not yet firm").
+    ("", "") without the Monte Carlo."""
+    sens = result.sensitivity
+    board = None if sens is None else sens.summary.board
+    if sens is None or board is None:
+        return "", ""
+    s = sens.summary
+    firm, how_many = words.firmness(board.value)
+    return (NOT_YET_FIRM if s.runner_up in s.close_to_leader else firm), how_many
+
+
+def separating_words(separating: tuple[str, ...], by: str) -> str:
+    """What would separate the leader from a runner-up too close to tell apart ("" when
+    nothing would): firmer scores where their stated ranges matter most, or the scores
+    where they differ most."""
+    if not separating:
+        return ""
+    where = fmt.joined(list(separating))
+    if by == "ranges":
+        return (f"firmer scores for both on {where}, where the stated ranges of their scores "
+                "matter most, would separate them")
+    return f"the scores on {where}, where they differ most, decide between them"
+
+
+def _at_base(ws: WeightSwitch) -> bool:
+    """Whether the switching weight is the base weight as shown: the leader is already
+    tied there, so any move of it changes the result."""
+    return fmt.pct(ws.threshold_weight) == fmt.pct(ws.base_weight)
+
+
 def verdict(result: AppraisalResult) -> Verdict | None:
     """The recommendation's facts (None without a sensitivity analysis)."""
     sens, lead = result.sensitivity, result.ranking.leader
@@ -64,13 +103,15 @@ def verdict(result: AppraisalResult) -> Verdict | None:
     p = sens.problem
     options = {o: option_words(result, o) for o in p.option_ids}
     crit = dict(zip(p.criterion_ids, p.criterion_names, strict=True))
-    firm, how_many = words.firmness(s.board.value) if s.board is not None else ("", "")
     close = s.runner_up if s.runner_up in s.close_to_leader else None
+    firm, how_many = firmness(result)
     ws = s.weight_switch
     switch = ("no change to a single weight displaces it" if ws is None else
-              f"it loses first place only if the weight on {ws.node_name} "
-              f"{'rises above' if ws.direction == 'rises' else 'falls below'} "
-              f"{fmt.pct(ws.threshold_weight)} of the total (it is {fmt.pct(ws.base_weight)})")
+              f"any change to the weight on {ws.node_name} ({fmt.pct(ws.base_weight)} of "
+              "the total) changes the result" if _at_base(ws) else
+              "of the weights taken one at a time, the one closest to changing the result "
+              f"is {ws.node_name}, at {fmt.pct(ws.threshold_weight)} of the total (it is "
+              f"{fmt.pct(ws.base_weight)})")
     return Verdict(firmness=firm, how_many=how_many, weight_clause=switch,
                    close_runner_up="" if close is None else options[close],
                    separating=tuple(crit[c] for c in s.separating),
@@ -93,25 +134,45 @@ def verdict_section(s: SectionBuilder, result: AppraisalResult, appendix: str) -
     names = option_names(result)
     leader = fmt.option_label(lead.number, lead.name)
     bits = []
+    tied = len(sm.leaders) > 1
     if sm.runner_up is not None and sm.margin is not None:
         runner = option_words(result, sm.runner_up)
-        gap = (f"{fmt.cap(leader)} is {fmt.points(sm.margin)} points out of 100 ahead of "
+        gap = (f"{fmt.cap(fmt.joined([option_words(result, o) for o in sm.leaders]))} share "
+               f"first place, {fmt.points(sm.margin)} points out of 100 ahead of {runner}"
+               if tied else
+               f"{fmt.cap(leader)} is {fmt.points(sm.margin)} points out of 100 ahead of "
                f"{runner}")
-        if sm.runner_up in sm.close_to_leader:
+        if sm.runner_up in sm.close_to_leader and not tied:
             gap += ", but on the present evidence the two are too close to tell apart"
+            crit = dict(zip(sens.problem.criterion_ids, sens.problem.criterion_names,
+                            strict=True))
+            evidence = separating_words(tuple(crit[c] for c in sm.separating),
+                                        sm.separating_by)
+            gap += f"; {evidence}" if evidence else ""
         bits.append(gap + ".")
     if sm.board is not None:
-        firm, how_many = words.firmness(sm.board.value)
+        firm, how_many = firmness(result)
         bits.append(f"With each of the board's weights free to be up to half as much again or "
-                    f"half as little, {leader} stays first under {how_many} of them "
+                    f"half as little, {leader}"
+                    + (", first of the options sharing first place, stays first or jointly "
+                       "first" if tied else " stays first")
+                    + f" under {how_many} of them "
                     f"({words.share_text(sm.board)} of {sm.board.samples:,} random draws"
                     + (", the scores drawn within their stated ranges too" if
                        sm.score_uncertainty else "")
-                    + f"): the result is {firm}. This measures how much the result rests on "
-                    "the weights; it is not the chance that the choice is right.")
+                    + "): " + (f"the weights alone would make the result "
+                               f"{words.firmness(sm.board.value)[0]}, but it is {firm} while "
+                               "the two are too close to tell apart"
+                               if firm == NOT_YET_FIRM else f"the result is {firm}")
+                    + ". This measures how much the result rests on the weights; it is not "
+                    "the chance that the choice is right.")
     ws = sm.weight_switch
     if ws is None:
         bits.append("No change to a single weight displaces it.")
+    elif _at_base(ws):
+        bits.append(f"Taking the weights one at a time, any change to the weight on "
+                    f"{ws.node_name} ({fmt.pct(ws.base_weight)} of the total) changes the "
+                    "result. The chart shows how far each weight can move.")
     else:
         bits.append(f"Taking the weights one at a time, the one closest to changing the "
                     f"result is {ws.node_name}: "
@@ -129,7 +190,7 @@ def verdict_section(s: SectionBuilder, result: AppraisalResult, appendix: str) -
         to = (f"to {fmt.score(given)}" if given is not None
               else f"past {fmt.score(ss.switching_score)}")
         bits.append(f"The smallest change of a single score that would change the result "
-                    f"is {option_words(result, ss.option_id)}'s score on "
+                    f"is the score of {option_words(result, ss.option_id)} on "
                     f"{crit[ss.criterion_id]} {'falling' if falls else 'rising'} from "
                     f"{fmt.score(ss.score)} {to}.")
     bits.append(f"{appendix} sets out the full sensitivity analysis.")
