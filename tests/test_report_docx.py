@@ -1,5 +1,5 @@
 """The Word paper: a Word list for the numbered paragraphs with references that follow
-them, page numbers and the reproducibility stamp in the footer, wide tables in
+them, page numbers and the paper's title in the footer, wide tables in
 landscape sections that fit the page, headings in the house style or the reference
 document's, charts with alt text, the same bytes every time."""
 
@@ -102,14 +102,16 @@ def test_references_are_fields_that_follow_their_paragraphs(
     assert update is not None and update.get(qn("w:val")) == "true"
 
 
-def test_footer_has_page_numbers_and_the_stamp(built: tuple[bytes, Paper]) -> None:
+def test_footer_has_page_numbers_and_the_title(built: tuple[bytes, Paper]) -> None:
     data, paper = built
     ctx = plain(paper)
     doc = _doc(data)
     footer = doc.sections[0].footer
     fields = [t.text.strip() for t in footer._element.iter(f"{W}instrText")]
     assert fields == ["PAGE", "NUMPAGES"]
-    assert ctx["stamp"] in footer.paragraphs[0].text
+    assert ctx["running_footer"] in footer.paragraphs[0].text
+    assert "sha256" not in footer.paragraphs[0].text
+    assert "2017-12-14" not in footer.paragraphs[0].text
     assert all(s.footer.is_linked_to_previous for s in doc.sections[1:])
 
 

@@ -108,6 +108,13 @@ def _footer(result: AppraisalResult, report_date: date) -> list[tuple[str, str]]
     return rows
 
 
+def running_footer(title: str) -> str:
+    """What every page's footer carries beside its number: the paper's title (at most 80
+    characters). The run's date, seed and input digest are the run record's and the
+    reproducibility table's, not every page's."""
+    return title if len(title) <= 80 else title[:79].rstrip() + "\u2026"
+
+
 def run_record(result: AppraisalResult, report_date: date, source: str = "") -> str:
     """What ``appraisal verify`` needs to make the paper again, as compact JSON: the
     tool, the input digest, the request (criteria set, scenario, weight changes, whose
@@ -207,8 +214,7 @@ def build_context(result: AppraisalResult, report_date: date,
             "this report:"),
         appendices=tuple(apps),
         footer=tuple(_footer(result, report_date)),
-        stamp=(f"appraisal {__version__} \u00b7 input {(result.input_digest or '')[7:19]} "
-               f"\u00b7 seed {result.seed} \u00b7 {report_date.isoformat()}"),
+        running_footer=running_footer(paper.title if paper and paper.title else a.title),
         left_out=tuple(left_out(paper, result.value is not None)),
         generated=fmt.long_date(report_date),
         run_record=run_record(result, report_date, source),

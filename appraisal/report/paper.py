@@ -190,7 +190,8 @@ class Paper:
     :func:`appraisal.report.context.build_context`). ``whatif`` is the what-if panel's
     data (plain JSON for its script; None without a panel, then ``whatif_note`` says
     why), placed after the section ``whatif_after``; ``footer`` the reproducibility
-    table; ``run_record`` what ``appraisal verify`` reads back."""
+    table; ``running_footer`` what every page's footer carries beside its number;
+    ``run_record`` what ``appraisal verify`` reads back."""
 
     title: str
     committee: str
@@ -209,7 +210,7 @@ class Paper:
     background_papers_intro: str
     appendices: tuple[Section, ...]
     footer: tuple[tuple[str, str], ...]
-    stamp: str
+    running_footer: str
     left_out: tuple[str, ...] = ()
     generated: str = ""
     run_record: str = ""

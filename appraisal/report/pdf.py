@@ -1,5 +1,5 @@
 """The PDF paper: WeasyPrint lays out the HTML paper with its print stylesheet (A4,
-landscape pages for wide tables, page numbers and the reproducibility stamp; the
+landscape pages for wide tables, page numbers and the running footer; the
 what-if panel is hidden in print), as a tagged PDF (PDF/UA-1: structure, reading
 order, language, title and each chart's alternative text) for screen readers, as the
 Public Sector Bodies Accessibility Regulations 2018 require of a council's documents.

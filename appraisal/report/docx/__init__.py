@@ -8,8 +8,9 @@ What makes it a Word document an officer can keep editing, not a print-out:
   and the recommendation's "(paragraphs 17 to 24)" are ``REF para_17 \\r`` fields to them
   (:mod:`.fields`), which Word updates when the document is opened (``updateFields``) or
   printed.
-- **Page numbers and a footer** with the reproducibility stamp (tool, input digest,
-  seed, date), as ``PAGE`` and ``NUMPAGES`` fields.
+- **Page numbers and a footer** with the paper's title, as ``PAGE`` and ``NUMPAGES``
+  fields (the run's date and digest are in the reproducibility table and the run
+  record, not on every page).
 - **Wide tables in landscape sections** (:mod:`.sections`), with column widths that fit
   the page (:mod:`.tables`); tables repeat their header row on every page and draw their
   own borders (no reliance on a table style a council's template may lack).

@@ -96,7 +96,7 @@ def _document(paper: Paper, day: date, reference_docx: bytes | None) -> Document
     _properties(doc, paper, day)
     _settings(doc, paper.run_record)
     w.num_id = numbering(doc)
-    footer(w, paper.stamp)
+    footer(w, paper.running_footer)
     for line in (paper.committee, paper.date):
         if line:
             doc.add_paragraph().add_run(line.upper()).bold = True

@@ -53,8 +53,9 @@ def reference(p: Paragraph, ref: Span | None, bold: bool) -> None:
     p.add_run(")").bold = bold
 
 
-def footer(w: Writer, stamp: str) -> None:
-    """The reproducibility stamp on the left and "Page N of M" on the right."""
+def footer(w: Writer, running: str) -> None:
+    """The running footer (the paper's title) on the left and "Page N of M" on the
+    right."""
     foot = w.doc.sections[0].footer
     foot.is_linked_to_previous = False
     p = foot.paragraphs[0] if foot.paragraphs else foot.add_paragraph()
@@ -64,7 +65,7 @@ def footer(w: Writer, stamp: str) -> None:
         p.style = w.doc.styles["Normal"]  # not "Footer", whose tab stops assume Letter
     width = text_width(w.doc.sections[0])
     p.paragraph_format.tab_stops.add_tab_stop(width, alignment=WD_TAB_ALIGNMENT.RIGHT)
-    run = p.add_run(stamp)
+    run = p.add_run(running)
     run.font.size = Pt(7.5)
     p.add_run("\tPage ").font.size = Pt(9)
     field(p, "PAGE", "1")
