@@ -55,8 +55,13 @@ def test_economic_section_tables_follow_the_result(context: dict,  # type: ignor
         in charts[0]["desc"]
     text = " ".join(b["text"] for b in sec["blocks"] if b["kind"] == "para")
     assert "Option 4 is extendedly dominated: a mix of options 2 and 9" in text
-    assert "business as usual (option 1, Continuation of current service arrangements, " \
-        "kept as the benchmark although it fails a gate)" in text
+    # the short list is what the screening counts (11 options); business as usual fails
+    # a gate, so it stands beside it as the benchmark, not on it
+    assert "The short list, the 11 options that pass the gates, holds the do-minimum " \
+        "option (option 2, Joint delivery)" in text
+    assert "and 9 other viable alternatives (options 4, 5, 6, 7, 8, 10, 11, 12 and 13). " \
+        "Business as usual (option 1, Continuation of current service arrangements) fails " \
+        "a gate, so it is not on the short list" in text
     assert "9. Wholly owned council company is on the frontier in" in text
     assert "Preferred: option 9 (on every dimension); discounted: option 1 on service " \
         "delivery and option 3 on service delivery; carried forward on every dimension assessed: " \

@@ -102,27 +102,41 @@ def _framework(s: SectionBuilder, result: AppraisalResult, appendix: str) -> Non
 
 
 def _shortlist(s: SectionBuilder, result: AppraisalResult) -> None:
+    """The short list (the options passing the gates, as the screening counts them) by
+    role, and apart from it any role holder that fails a gate: business as usual is then
+    the benchmark beside the short list, never on it."""
     a = result.appraisal
     short = set(result.ranking.problem.option_ids)
     labels = {o.id: (o.name if o.number is None else f"option {o.number}, {o.name}")
               for o in a.options}
     words = {"business_as_usual": "business as usual", "do_minimum": "the do-minimum option",
              "preferred_way_forward": "the preferred way forward"}
-    parts = []
+    parts, apart = [], []
     for role in ("business_as_usual", "do_minimum", "preferred_way_forward"):
         holder = next((o for o in a.options if o.role == role), None)
-        if holder is not None:
-            note = "" if holder.id in short else (
-                ", kept as the benchmark although it fails a gate"
-                if role == "business_as_usual" else ", which fails a gate")
-            parts.append(f"{words[role]} ({labels[holder.id]}{note})")
+        if holder is None:
+            continue
+        if holder.id in short:
+            parts.append(f"{words[role]} ({labels[holder.id]})")
+        elif role == "business_as_usual":
+            apart.append(f"Business as usual ({labels[holder.id]}) fails a gate, so it is not "
+                         "on the short list: it is kept beside it as the benchmark every "
+                         "option is measured against.")
+        else:
+            apart.append(f"{fmt.cap(words[role])} ({labels[holder.id]}) fails a gate, so it "
+                         "is not on the short list.")
     others = [o for o in a.options if o.id in short and not o.role]
     if others:
-        parts.append(f"{fmt.count(len(others), 'other viable alternative')} (options "
-                     + fmt.joined([str(o.number) if o.number is not None else o.name
-                                   for o in others]) + ")")
+        numbered = all(o.number is not None for o in others)
+        listed = (("option " if len(others) == 1 else "options ")
+                  + fmt.joined([str(o.number) for o in others]) if numbered
+                  else fmt.joined([o.name for o in others]))
+        parts.append(f"{fmt.count(len(others), 'other viable alternative')} ({listed})")
     if parts:
-        s.para("The short list holds " + fmt.joined(parts) + ".")
+        s.para(" ".join([f"The short list, the {fmt.count(len(short), 'option')} that pass "
+                         "the gates, holds " + fmt.joined(parts) + ".", *apart]))
+    elif apart:
+        s.para(" ".join(apart))
     for w in warnings(result):
         s.para(f"Note: {w}.")
 
