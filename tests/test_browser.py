@@ -166,6 +166,26 @@ def test_every_row_shows_its_total_at_every_width(paper: Path, browser, width: i
     page.close()
 
 
+@pytest.mark.parametrize("width", [320, 390])
+def test_the_page_reflows_on_a_phone(paper: Path, browser, width: int) -> None:  # type: ignore[no-untyped-def]
+    """WCAG 2.1 reflow: at 320 to 390 px the page never scrolls sideways (wide tables
+    and charts scroll inside their own region), and chart text stays at least 9 px."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(paper.as_uri())
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    outside = page.evaluate("""(w) => [...document.querySelectorAll('body *')]
+        .filter(el => el.getBoundingClientRect().right > w + 1
+                && !el.closest('.table-wrap') && !el.closest('.chart-image'))
+        .map(el => el.tagName + ' ' + (el.textContent || '').slice(0, 40))""", width)
+    assert outside == []
+    smallest = page.evaluate("""() => Math.min(...[...document.querySelectorAll(
+        '.chart-image svg text')].map(t => parseFloat(getComputedStyle(t).fontSize)
+        * t.ownerSVGElement.getBoundingClientRect().width
+        / t.ownerSVGElement.width.baseVal.value))""")
+    assert smallest >= 9, smallest
+    page.close()
+
+
 def test_no_serious_accessibility_violations(paper: Path, browser) -> None:  # type: ignore[no-untyped-def]
     page = browser.new_page()
     page.goto(paper.as_uri())

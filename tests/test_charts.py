@@ -57,7 +57,7 @@ def test_heatmap_numbers_contrast_with_their_cells() -> None:
     root = ET.fromstring(plain(charts.heatmap("h", ["A"], acc, "10"))["svg"])
     cells = [r for r in root.iter(f"{SVG}rect") if r.find(f"{SVG}title") is not None]
     numbers = [t for t in root.iter(f"{SVG}text") if (t.text or "").isdigit()
-               and t.get("font-size") == "8.00"]
+               and t.get("font-size") == "9.00"]
     assert len(numbers) == 20
     for t in numbers:
         x = float(t.get("x"))

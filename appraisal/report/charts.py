@@ -175,7 +175,7 @@ def heatmap(chart_id: str, options: Sequence[str], acceptability: Matrix,
                              f"{opt}, rank {r + 1}: {fmt.pct(a)}", stroke="#ffffff"))
             if a >= 0.005:
                 body.append(text(x + cell / 2, y + cell / 2 + 3, f"{a * 100:.0f}",
-                                 anchor="middle", size=8, fill=ink_on(_shade(a))))
+                                 anchor="middle", size=9, fill=ink_on(_shade(a))))
     foot = top + n * cell + 16
     body.append(text(LABEL_W, foot, f"Per cent of {samples} weightings", size=10))
     first = int(np.argmax(acceptability[:, 0])) if n else 0
