@@ -87,16 +87,17 @@ def import_command(workbook: Path, path: Path | None, dry_run: bool, force: bool
     in the workbook is listed by sheet and cell; nothing is written unless everything
     validates, and never without --force (which keeps a backup of each changed file)."""
     from ..errors import UsageError
+    from ..input.files import printable
     from ..input.loading import bundled_example, load
     from ..workshop.edits import apply
     from ..workshop.xlsx_import import read_edits
-    from ..workshop.xlsx_package import recorded_source
+    from ..workshop.xlsx_source import recorded_source
     from ..writing import write_all
 
     if path is None:  # the appraisal the workbook was exported from, else the example
         path = recorded_source(workbook)
         if path is not None:
-            click.echo(f"Appraisal: {path} (recorded in the workbook)")
+            click.echo(f"Appraisal: {printable(str(path))} (recorded in the workbook)")
     root = path if path is not None else bundled_example()
     a = load(root, criteria=criteria)
     remember_digest(a.input_digest)
