@@ -54,6 +54,12 @@ def test_a_printed_path_cannot_fake_a_line(cli: Run, small: Path, tmp_path: Path
     res = cli("export-xlsx", small, "--out", "a\u202egnp.xlsx")
     assert (res.exit_code, res.output) == (
         2, "appraisal: 'a\\x202egnp.xlsx' exists; use --force to overwrite it\n")
+    (tmp_path / "e\x1bx").mkdir()  # a path a workbook's XML cannot record: exit 3 once
+    (tmp_path / "e\x1bx" / "small.yaml").write_text(SMALL)
+    res = cli("export-xlsx", tmp_path / "e\x1bx" / "small.yaml", "--out", "e.xlsx")
+    assert (res.exit_code, res.output) == (
+        2, "appraisal: the appraisal's path 'e\\x1bx/small.yaml' holds a control character, "
+        "which a workbook cannot record: rename it\n")
     res = cli("rank", small, "--criteria", "x\x1b[2J")  # any message: escaped when printed
     assert (res.exit_code, res.output) == (
         2, "appraisal: unknown criteria set 'x\\x1b[2J'; expected one of: main\n")

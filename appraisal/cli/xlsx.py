@@ -38,6 +38,9 @@ def export_command(path: Path | None, out: Path, force: bool) -> None:
     a = load(path)
     remember_digest(a.input_digest)
     source = "" if path is None else os.path.relpath(path.resolve(), out.resolve().parent)
+    if shown(source) != source:  # the workbook records it as XML, which cannot hold one
+        raise UsageError(f"the appraisal's path '{shown(source)}' holds a control "
+                         "character, which a workbook cannot record: rename it")
     write_bytes(out, workbook_bytes(a, source))
     click.echo(f"Wrote {shown(out)} ({out.stat().st_size:,} bytes): {len(a.options)} options, "
                f"{len(a.criteria)} criteria set{'s' if len(a.criteria) != 1 else ''}.")
