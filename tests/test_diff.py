@@ -4,10 +4,12 @@ objects without touching the working tree."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
 import subprocess
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -129,3 +131,65 @@ def test_attribution_adds_up_exactly(args: tuple[np.ndarray, ...]) -> None:
     b = attribute(w1, v1, w0, v0)
     np.testing.assert_allclose(b.by_weight, -a.by_weight, atol=1e-15)
     np.testing.assert_allclose(b.by_score, -a.by_score, atol=1e-15)
+
+
+def _blob_of_size(repo: Path, path: str, size: int) -> None:
+    """Stage at ``path`` a blob whose object declares ``size`` bytes (its data a few
+    bytes: git lists the declared size, and nothing may read further than that)."""
+    raw = f"blob {size}\0".encode() + b"title: x\n"
+    oid = hashlib.sha1(raw).hexdigest()
+    folder = repo / ".git" / "objects" / oid[:2]
+    folder.mkdir(exist_ok=True)
+    (folder / oid[2:]).write_bytes(zlib.compress(raw))
+    _git(repo, "update-index", "--add", "--cacheinfo", f"100644,{oid},{path}")
+
+
+def test_a_huge_file_at_a_revision_is_refused_unread(repo: Path) -> None:
+    """Break 9: ``diff`` held the whole ``git archive`` in memory (a 1.5 GB blob: 3.0 GB
+    before "larger than the input limit"). The sizes git lists are checked first, and a
+    file is never read past them; the blob here declares 1.5 GB but holds a few bytes,
+    so reading it at all would fail."""
+    _blob_of_size(repo, "appraisal/options/99-big.yaml", 1_500_000_000)
+    _git(repo, "commit", "-qm", "a huge file")
+    assert _run(repo / "appraisal", "diff", "HEAD~1", "HEAD") == (
+        2, "appraisal: 1 problem in the appraisal input\n"
+        "HEAD:options/99-big.yaml: expected a file of at most 16.0 MiB; found 1430.5 MiB\n")
+    for k in range(5):
+        _blob_of_size(repo, f"appraisal/options/{90 + k}-part.yaml", 15 * 2**20)
+    _git(repo, "rm", "-q", "--cached", "appraisal/options/99-big.yaml")
+    _git(repo, "commit", "-qm", "five large files")
+    assert _run(repo, "diff", "HEAD~2", "HEAD", "appraisal") == (
+        2, "appraisal: 1 problem in the appraisal input\n"
+        "HEAD:appraisal: expected an appraisal of at most 64.0 MiB in all; found 75.2 MiB\n")
+
+
+def test_a_file_linking_out_of_the_repository_is_an_input_error(repo: Path,
+                                                               tmp_path: Path) -> None:
+    """Break 10: ``diff HEAD~1 HEAD linked.yaml`` where the file links out of the
+    repository: exit 3. A link is read as git holds it, a link, which the loader
+    refuses as it does in the working tree; nothing outside is read."""
+    secret = tmp_path / "outside.yaml"
+    secret.write_text("title: not for the paper\n")
+    os.symlink(secret, repo / "linked.yaml")
+    _git(repo, "add", "linked.yaml")
+    _git(repo, "commit", "-qm", "a link")
+    _git(repo, "commit", "-qm", "again", "--allow-empty")
+    refused = ("appraisal: 1 problem in the appraisal input\n{}:linked.yaml: expected a "
+               "file inside the appraisal folder; found a link leaving it\n")
+    assert _run(repo, "diff", "HEAD~1", "HEAD", "linked.yaml") == (2, refused.format("HEAD~1"))
+    assert _run(repo, "diff", "HEAD", "linked.yaml") == (2, refused.format("HEAD"))
+
+
+def test_a_shallow_clone_says_what_is_missing_and_how_to_fetch_it(repo: Path,
+                                                                  tmp_path: Path) -> None:
+    """Break 11: a shallow clone said "'HEAD~1' is neither a path nor a git revision"."""
+    clone = tmp_path / "clone"
+    _git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", str(clone))
+    assert _run(clone / "appraisal", "diff", "HEAD~1", "HEAD") == (
+        2, "appraisal: 'HEAD~1' is not a path, nor a revision in this clone's history: the "
+        "clone is shallow (made with --depth), so older commits were not fetched; fetch "
+        "more history with 'git fetch --deepen=100' (or all of it with 'git fetch "
+        "--unshallow') and try again\n")
+    _git(clone, "fetch", "-q", "--deepen=1")
+    code, out = _run(clone / "appraisal", "diff", "HEAD~1", "HEAD")
+    assert code == 0 and "HEAD~1 -> HEAD" in out

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import jsonschema
+import pytest
 import yaml
 from click.testing import CliRunner
 
@@ -45,3 +46,38 @@ def test_init_refuses_a_folder_with_files(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["init", str(tmp_path)])
     assert result.exit_code == 2 and "is not an empty folder" in result.output
     assert (tmp_path / "keep.txt").read_text() == "mine"
+
+
+@pytest.mark.parametrize("title,found", [
+    ("Library\x1b[2J", "expected text without control characters (as in the YAML files); "
+                       "found the control character U+001B"),
+    ("Library\x7f", "expected text without control characters (as in the YAML files); "
+                    "found the control character U+007F"),
+    ("Library\u2028Transport", "expected text without control characters (as in the YAML "
+                               "files); found the control character U+2028"),
+    ("Library\nTransport", "expected a title on one line; found a line break"),
+    ("   ", "expected a title; found none"),
+    ("Library\ufffe", "expected text the YAML files can hold; found 'Library\\xfffe'"),
+])
+def test_init_refuses_a_title_before_writing_anything(tmp_path: Path, title: str,
+                                                      found: str) -> None:
+    """Break 11: a title with ESC, DEL or U+2028 wrote 12 files, then exit 2, leaving a
+    folder a re-run refused."""
+    result = CliRunner().invoke(main, ["init", str(tmp_path / "new"), "--title", title])
+    assert (result.exit_code, result.output) == (2, f"appraisal: --title: {found}\n")
+    assert not (tmp_path / "new").exists()
+    if "\x1b" in title:  # nothing left behind: a re-run is not refused
+        again = CliRunner().invoke(main, ["init", str(tmp_path / "new"), "--title", "Lib"])
+        assert again.exit_code == 0, again.output
+
+
+def test_init_checks_the_folder_before_writing_anything(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("mine")
+    for folder, message in (
+            (tmp_path / "file" / "new", f"FOLDER '{tmp_path / 'file' / 'new'}' cannot be a "
+                                        f"folder: '{tmp_path / 'file'}' is a file, not a folder"),
+            (tmp_path / "a\nb", f"FOLDER: expected a name without control characters or "
+                                f"line breaks; found '{tmp_path}/a\\x0ab'")):
+        result = CliRunner().invoke(main, ["init", str(folder)])
+        assert (result.exit_code, result.output) == (2, f"appraisal: {message}\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]

@@ -25,7 +25,10 @@ PATH_HELP = "Appraisal directory or single YAML file (default: the bundled examp
 
 
 def _fail(message: str, code: int) -> None:
-    click.echo(f"appraisal: {message}", err=True)
+    # a control character from anywhere (a file's name, git's words) is shown escaped
+    safe = "".join(c if c.isprintable() or c in "\n\t" else f"\\x{ord(c):02x}"
+                   for c in message)
+    click.echo(f"appraisal: {safe}", err=True)
     sys.exit(code)
 
 

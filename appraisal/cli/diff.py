@@ -3,6 +3,7 @@ ranking moved."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -19,8 +20,8 @@ def _sides(args: tuple[str, ...]) -> tuple[tuple[str | None, Path], tuple[str | 
     if not 1 <= len(args) <= 3:
         raise UsageError("expected OLD NEW: two paths, two git revisions (then optionally "
                          "a path), or a revision and a path")
-    paths = [a for a in args if Path(a).exists()]
-    revs = [a for a in args if not Path(a).exists()]
+    paths = [a for a in args if os.path.lexists(a)]  # a link is a path, wherever it leads
+    revs = [a for a in args if not os.path.lexists(a)]
     if len(args) == 2 and len(paths) == 2:
         return (None, Path(args[0])), (None, Path(args[1]))
     if len(paths) > 1 or (paths and args[-1] != paths[0]):

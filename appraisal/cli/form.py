@@ -23,8 +23,9 @@ def command(path: Path | None, output: Path, criteria: str | None) -> None:
     from ..pipeline import Request, run
     from ..workshop.form import form_page
     from ..writing import write_text
+    from .paths import shown
 
     a, _ = load_with_scenario(path, criteria, None)
     result = run(a, Request(criteria=criteria))
     write_text(output, form_page(result))
-    click.echo(f"Wrote {output} ({output.stat().st_size:,} bytes)")
+    click.echo(f"Wrote {shown(output)} ({output.stat().st_size:,} bytes)")

@@ -135,15 +135,15 @@ def command(folder: Path, title: str) -> None:
     a scenario, the schemas editors use to check the files (each file points at its
     own) and a README for the board. The result validates; FOLDER must be new or
     empty."""
-    from ..errors import UsageError
     from ..input.loading import load
     from ..input.schema import PART_MODELS, part_schema
     from ..presentation.export import to_json
     from ..writing import write_all
+    from .init_args import check_arguments
+    from .init_args import quoted as yaml_quoted
 
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise UsageError(f"'{folder}' exists and is not an empty folder")
-    quoted = '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    check_arguments(folder, title)  # every argument, before anything is written
+    quoted = yaml_quoted(title)
 
     def line(schema: str, depth: int) -> str:
         return MODELINE.format(schema=("../" * depth) + f"schemas/{schema}.json")

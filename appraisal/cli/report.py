@@ -60,7 +60,11 @@ def command(path: Path | None, formats: tuple[str, ...], out: Path,
     from ..pipeline import Request, run, whose
     from ..report.build import PdfWorker, write_paper
     from ..report.context import left_out
+    from .paths import out_folder, regular_input, shown
 
+    out_folder(out)  # a file there said "File exists" after the whole analysis
+    if reference_docx is not None:
+        regular_input(reference_docx, "--reference-docx")
     a, scenario_id = load_with_scenario(path, criteria, scenario)
     # start the PDF's process now: WeasyPrint is imported there while the analysis runs
     worker = PdfWorker() if "pdf" in (formats or FORMATS) else None
@@ -80,6 +84,6 @@ def command(path: Path | None, formats: tuple[str, ...], out: Path,
                           worker=worker, source="" if path is None else
                           os.path.relpath(path.resolve(), out.resolve()))
     for p in written:
-        click.echo(f"Wrote {p} ({p.stat().st_size:,} bytes)")
+        click.echo(f"Wrote {shown(p)} ({p.stat().st_size:,} bytes)")
     echo_left_out(left_out(a.paper, any(o.costs for o in a.options)))
     echo_warnings(result)

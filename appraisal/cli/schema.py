@@ -17,10 +17,11 @@ def command(out: Path | None) -> None:
     from ..input.schema import json_schema
     from ..presentation.export import to_json
     from ..writing import write_text
+    from .paths import shown
 
     text = to_json(json_schema())
     if out is None:
         click.echo(text, nl=False)
     else:
         write_text(out, text)
-        click.echo(f"Wrote {out}")
+        click.echo(f"Wrote {shown(out)}")

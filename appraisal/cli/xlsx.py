@@ -29,16 +29,20 @@ def export_command(path: Path | None, out: Path, force: bool) -> None:
     from ..input.loading import load
     from ..workshop.xlsx_export import workbook_bytes
     from ..writing import write_bytes
+    from .paths import shown
 
     if out.suffix.lower() != ".xlsx":
-        raise UsageError(f"the workbook's name must end in .xlsx; found '{out.name}'")
+        raise UsageError(f"the workbook's name must end in .xlsx; found '{shown(out.name)}'")
     if out.exists() and not force:
-        raise UsageError(f"'{out}' exists; use --force to overwrite it")
+        raise UsageError(f"'{shown(out)}' exists; use --force to overwrite it")
     a = load(path)
     remember_digest(a.input_digest)
     source = "" if path is None else os.path.relpath(path.resolve(), out.resolve().parent)
+    if shown(source) != source:  # the workbook records it as XML, which cannot hold one
+        raise UsageError(f"the appraisal's path '{shown(source)}' holds a control "
+                         "character, which a workbook cannot record: rename it")
     write_bytes(out, workbook_bytes(a, source))
-    click.echo(f"Wrote {out} ({out.stat().st_size:,} bytes): {len(a.options)} options, "
+    click.echo(f"Wrote {shown(out)} ({out.stat().st_size:,} bytes): {len(a.options)} options, "
                f"{len(a.criteria)} criteria set{'s' if len(a.criteria) != 1 else ''}.")
 
 
@@ -90,13 +94,14 @@ def import_command(workbook: Path, path: Path | None, dry_run: bool, force: bool
     from ..input.loading import bundled_example, load
     from ..workshop.edits import apply
     from ..workshop.xlsx_import import read_edits
-    from ..workshop.xlsx_package import recorded_source
+    from ..workshop.xlsx_source import recorded_source
     from ..writing import write_all
+    from .paths import shown
 
     if path is None:  # the appraisal the workbook was exported from, else the example
         path = recorded_source(workbook)
         if path is not None:
-            click.echo(f"Appraisal: {path} (recorded in the workbook)")
+            click.echo(f"Appraisal: {shown(path)} (recorded in the workbook)")
     root = path if path is not None else bundled_example()
     a = load(root, criteria=criteria)
     remember_digest(a.input_digest)
@@ -134,7 +139,7 @@ def import_command(workbook: Path, path: Path | None, dry_run: bool, force: bool
         out[p] = texts[p].encode("utf-8")
     write_all(out)
     for p in files:
-        click.echo(f"Wrote {p} (backup {backups[p].name})")
+        click.echo(f"Wrote {shown(p)} (backup {shown(backups[p].name)})")
 
 
 def _backup_name(path: Path) -> Path:

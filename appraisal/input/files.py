@@ -13,6 +13,7 @@ printable UTF-8 escaped.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import stat
@@ -33,12 +34,22 @@ def label(path: Path) -> str:
         rel = os.path.relpath(path)
     except ValueError:  # pragma: no cover - another drive on Windows
         rel = str(path)
-    text = str(path) if rel.startswith("..") else rel
-    text = os.fsencode(text).decode("utf-8", "backslashreplace")
+    return printable(str(path) if rel.startswith("..") else rel)
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on a terminal: every character that is not printable
+    (control characters, line breaks, escape sequences' ESC, bidirectional overrides)
+    and every byte that is not UTF-8 shown escaped (``\\x1b``), so a file name can
+    neither fake an output line nor drive the terminal; other text is unchanged."""
+    with contextlib.suppress(UnicodeEncodeError):  # a lone surrogate: escaped below
+        text = os.fsencode(text).decode("utf-8", "backslashreplace")
     return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
 
 
-def _kind(mode: int) -> str:
+def kind_of(mode: int) -> str:
+    """What a file of ``mode`` (from ``os.stat``) is when it is not a regular file, in
+    words ("a named pipe", "a device", ...)."""
     if stat.S_ISDIR(mode):
         return "a folder"
     if stat.S_ISFIFO(mode):
@@ -99,7 +110,7 @@ class FileReader:
         try:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
-                return problem("a regular file", _kind(info.st_mode))
+                return problem("a regular file", kind_of(info.st_mode))
             limit = min(MAX_FILE_BYTES, self.remaining)
             if info.st_size > limit:
                 which = ("a file of at most " + _mib(MAX_FILE_BYTES) if limit == MAX_FILE_BYTES

@@ -73,7 +73,9 @@ def _script_json(data: Any) -> Markup:
 
 class NoLinksLoader(jinja2.FileSystemLoader):
     """A file loader that reads only regular files inside its folder: a template that
-    is a link, or lies under one, is refused (it could read any file of the machine)."""
+    is a link, or lies under one, is refused (it could read any file of the machine),
+    and so is one that is a named pipe or a device (reading it would wait for ever or
+    never end)."""
 
     def get_source(self, environment: jinja2.Environment,
                    template: str) -> tuple[str, str, Any]:
@@ -86,6 +88,10 @@ class NoLinksLoader(jinja2.FileSystemLoader):
                     raise jinja2.TemplateError(
                         f"template '{template}' is a link; templates are read only as "
                         "regular files inside the template folder")
+            if path.exists() and not path.is_dir() and not path.is_file():
+                raise jinja2.TemplateError(
+                    f"template '{template}' is not a regular file (a named pipe or a "
+                    "device); templates are read only as regular files")
         return super().get_source(environment, template)
 
 

@@ -3,13 +3,15 @@ be worked on, and brings the work back.
 
 - the scoring workbook: its layout (:mod:`.workbook`), the export
   (:mod:`.xlsx_export`) and the import (:mod:`.xlsx_import`), which checks the package
-  (:mod:`.xlsx_package`), reads each sheet (:mod:`.xlsx_sheet`; the option grids in
-  :mod:`.xlsx_grids`, the weights and members in :mod:`.xlsx_weights`) and gives
-  :class:`~.edits.Edit` values;
+  (:mod:`.xlsx_package`) and the bounds of every part (:mod:`.xlsx_scan`) before a
+  cell is read, the appraisal it records (:mod:`.xlsx_source`), reads each sheet
+  streaming (:mod:`.xlsx_sheet`; the option grids in :mod:`.xlsx_grids`, the weights
+  and members in :mod:`.xlsx_weights`) and gives :class:`~.edits.Edit` values;
 - round-trip edits of the YAML files, keeping their comments and layout: what differs
   (:mod:`.edits`), the editor (:mod:`.yamledit`) over round-trip YAML
   (:mod:`.roundtrip`), and the diff ``--dry-run`` shows (:mod:`.textdiff`);
-- git: an appraisal as it was at a revision (:mod:`.git`);
+- git: an appraisal as it was at a revision (:mod:`.git`), git run bounded and a
+  revision named (:mod:`.git_revision`);
 - the members' swing-weighting form (:mod:`.form`);
 - ``verify``: the run record a paper or a JSON output carries (:mod:`.paper_record`),
   the run made again and compared with it (:mod:`.verify`), line by line

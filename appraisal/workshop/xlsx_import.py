@@ -3,9 +3,12 @@ problem located by sheet and cell (``Scores!D7``) with the same "expected ... fo
 wording as the YAML's, all in one run; the result is a list of :class:`~.edits.Edit`
 for :func:`.edits.apply`.
 
-Refused before any cell is read: a file over its size limit, a file that is not an
-xlsx (zip) package, a macro-enabled workbook, a package that would unpack to too much
-(:mod:`.xlsx_package`), and a workbook exported from another appraisal. Refused cell by
+Refused before any cell is read: anything but a regular file, a file over its size
+limit, a file that is not an xlsx (zip) package, a macro-enabled workbook, a package
+that would unpack to too much (:mod:`.xlsx_package`); XML that could expand without
+end, a sheet reaching beyond its bounds or a workbook of too many cells
+(:mod:`.xlsx_scan`); a workbook exported from another appraisal (:mod:`.xlsx_source`).
+The workbook is read once, from memory, and its sheets streaming. Refused cell by
 cell (:mod:`.xlsx_sheet`, :mod:`.xlsx_grids`, :mod:`.xlsx_weights`): formulas, merged
 cells, text where a number belongs, numbers off the scale, a range that does not hold
 its score, control characters; sheet by sheet: sheets the tool did not write, missing
@@ -14,10 +17,12 @@ sheets, a missing or unknown column id in row 2, unknown or missing options.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+from typing import Any
 
-from ..errors import Diagnostic, InputError, UsageError
-from ..input.files import label
+from ..errors import Diagnostic, InputError
+from ..input.files import label, printable
 from ..input.models import Appraisal
 from .edits import Edit
 from .workbook import (
@@ -31,40 +36,54 @@ from .workbook import (
     text_ids,
 )
 from .xlsx_grids import option_rows, read_scores, read_texts
-from .xlsx_package import refuse
+from .xlsx_package import Package, open_package
+from .xlsx_scan import scan
 from .xlsx_sheet import Problems, Sheet
+from .xlsx_source import check_identity
 from .xlsx_weights import read_members, read_weights
 
 
 def read_edits(path: str | Path, a: Appraisal) -> list[Edit]:
     """Every value of the workbook at ``path`` for appraisal ``a``; raises
-    :class:`InputError` listing every problem by sheet and cell."""
+    :class:`InputError` listing every problem by sheet and cell, and
+    :class:`UsageError` for a workbook of another appraisal."""
+    shown = label(Path(path))
+    package = open_package(path, shown)
+    merged = scan(package).merged
+    problems = Problems(shown)
+    wb = _open(package)
+    try:
+        check_identity(wb.properties.title or "", a, shown)
+        return _read(wb, merged, a, problems)
+    finally:
+        wb.close()
+
+
+def _open(package: Package) -> Any:
+    """The workbook, opened for a streaming read of its cells (merged ranges,
+    hyperlinks and comments are never expanded into cells)."""
     from openpyxl import load_workbook
 
-    file = Path(path)
-    shown = label(file)
-    refuse(file, shown)
-    problems = Problems(shown)
     try:
-        wb = load_workbook(file, data_only=False, keep_vba=False, keep_links=False)
+        return load_workbook(io.BytesIO(package.data), read_only=True, data_only=False,
+                             keep_vba=False, keep_links=False)
     except Exception as exc:  # openpyxl raises many kinds for a damaged package
-        raise InputError([Diagnostic(shown, 0, 0, "", "a readable .xlsx workbook",
+        raise InputError([Diagnostic(package.shown, 0, 0, "", "a readable .xlsx workbook",
                                      f"one openpyxl cannot read ({type(exc).__name__})")]
                          ) from None
+
+
+def _read(wb: Any, merged: dict[str, tuple[str, ...]], a: Appraisal,
+          problems: Problems) -> list[Edit]:
     sheets = set_sheets(a)
     wanted = [INSTRUCTIONS, *(n for s in sheets for n in (s.scores, s.rationale,
                                                           s.evidence)), WEIGHTS]
     if a.members:
         wanted.append(MEMBERS)
-    recorded = wb.properties.title or ""
-    grids = {n for s in sheets for n in (s.scores, s.rationale, s.evidence)}
-    if recorded and recorded != a.title and not grids & set(wb.sheetnames):
-        raise UsageError(f"'{shown}' was exported from the appraisal '{recorded[:60]}', not "
-                         f"from '{a.title[:60]}': name the appraisal it came from")
     for title in wb.sheetnames:
         if title not in wanted:
-            problems.add(title, "only the sheets export-xlsx wrote: " + ", ".join(wanted),
-                         f"a sheet '{title[:40]}'")
+            problems.add(printable(title[:40]), "only the sheets export-xlsx wrote: "
+                         + ", ".join(wanted), f"a sheet '{printable(title[:40])}'")
     edits: list[Edit] = []
     for s in sheets:
         for title, ids, kind in ((s.scores, grid_ids(s), "score"),
@@ -73,7 +92,7 @@ def read_edits(path: str | Path, a: Appraisal) -> list[Edit]:
             if title not in wb.sheetnames:
                 problems.add(title, f"the sheet '{title}'", "none")
                 continue
-            sheet = Sheet(wb[title], problems, ids)
+            sheet = Sheet(wb[title], merged.get(title, ()), problems, ids)
             rows = option_rows(sheet, a)
             if kind == "score":
                 read_scores(sheet, a, s, rows, edits)
@@ -86,7 +105,7 @@ def read_edits(path: str | Path, a: Appraisal) -> list[Edit]:
         if title not in wb.sheetnames:
             problems.add(title, f"the sheet '{title}'", "none")
             continue
-        reader(Sheet(wb[title], problems, list(columns)), a, edits)
+        reader(Sheet(wb[title], merged.get(title, ()), problems, list(columns)), a, edits)
     if problems.items:
         raise InputError(problems.items)
     return edits
