@@ -30,7 +30,7 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         (shutil.copytree if src.is_dir() else shutil.copy2)(src, root / part)
     out = base / "paper"
     write_paper(paper_result(appraisal.load(root), samples=1500), out, ["html", "md", "docx"],
-                when=date(2017, 12, 14), source=label(root))
+                when=date(2017, 12, 14), source=os.path.relpath(root, out))  # as report does
     return root, out
 
 
@@ -57,8 +57,10 @@ def test_a_fresh_paper_follows_and_an_edited_score_does_not(made: tuple[Path, Pa
     assert "68.5" in text and "67.7" in text  # the leader's total, before and after
 
 
-def test_the_recorded_path_is_used_when_none_is_given(made: tuple[Path, Path]) -> None:
+def test_the_recorded_path_is_used_when_none_is_given(made: tuple[Path, Path],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     root, out = made
+    monkeypatch.chdir(root.parent)  # the appraisal is inside the current folder
     code, text = _verify(str(out / "paper.md"))
     assert code == 0 and f"Inputs: {label(root)}" in text
 
@@ -83,14 +85,16 @@ def test_a_file_without_a_record(tmp_path: Path) -> None:
     assert code == 2
 
 
-def test_paths_travel_with_the_paper(made: tuple[Path, Path], tmp_path: Path) -> None:
+def test_a_recorded_path_is_followed_only_inside_this_folder(made: tuple[Path, Path],
+                                                             tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch,
+                                                             ) -> None:
     root, out = made
-    old = Path.cwd()
-    os.chdir(tmp_path)  # elsewhere: the recorded path is relative to the paper's folder
-    try:
-        code, text = _verify(str(out / "paper.html"))
-    finally:
-        os.chdir(old)
+    monkeypatch.chdir(tmp_path)  # elsewhere: the recorded ../appraisal is outside
+    code, text = _verify(str(out / "paper.html"))
+    assert code == 2 and "outside the paper's folder and the current folder" in text
+    assert f"appraisal verify {label(out / 'paper.html')} PATH" in text
+    code, text = _verify(str(out / "paper.html"), str(root))  # named: followed
     assert code == 0, text
     rank = tmp_path / "rank.json"
     rank.write_text(CliRunner().invoke(main, ["rank", str(root), "--format", "json"]).output)
@@ -112,11 +116,12 @@ def test_the_library_decides_the_kind_and_returns_what_it_found(made: tuple[Path
     root, out = made
     paper = read_output(out / "paper.md")
     assert paper.format is OutputFormat.MARKDOWN
-    inputs = recorded_inputs(paper, None)
-    assert inputs.unchanged and inputs.where == out / paper.record["path"]
+    assert paper.run.path == paper.record["path"] == "../appraisal"
+    inputs = recorded_inputs(paper, root)
+    assert inputs.unchanged and inputs.where == root
     checked = verify(paper, inputs)
     assert checked.identical and checked.follows and checked.json_output is None
-    assert (checked.shown, checked.more) == ((), 0)
+    assert (checked.shown, checked.more, checked.count) == ((), 0, 0)
     rank = tmp_path / "rank.json"
     rank.write_text(CliRunner().invoke(main, ["rank", str(root), "--format", "json"]).output)
     output = read_output(rank)
@@ -126,7 +131,5 @@ def test_the_library_decides_the_kind_and_returns_what_it_found(made: tuple[Path
     assert not checked.identical  # a JSON output is compared line by line, never as bytes
     other = tmp_path / "other.json"
     other.write_text('{"ranking": []}')
-    unknown = read_output(other)
-    inputs = recorded_inputs(unknown, root)  # the inputs are named before the kind fails
     with pytest.raises(UsageError, match="not an output verify knows"):
-        verify(unknown, inputs)
+        read_output(other)  # what a file is, and its record, are decided when it is read

@@ -6,6 +6,10 @@ MAX_NUMBER = 1e12
 """The largest magnitude of a weight, a scale bound or a score."""
 MAX_SAMPLES = 100_000_000
 """The most Monte Carlo samples a run may ask for."""
+VERIFY_SAMPLES = 1_000_000
+"""The most Monte Carlo samples ``appraisal verify`` makes again from what a paper
+records, unless told more with ``--samples`` (up to :data:`MAX_SAMPLES`): a paper is a
+file anyone can edit, and a run of 100 million draws takes most of an hour."""
 MAX_SEED = 2**63 - 1
 """The largest random seed."""
 DETAIL_OPTIONS = 30

@@ -14,8 +14,10 @@ be worked on, and brings the work back.
   revision named (:mod:`.git_revision`);
 - the members' swing-weighting form (:mod:`.form`);
 - ``verify``: the run record a paper or a JSON output carries (:mod:`.paper_record`),
-  the run made again and compared with it (:mod:`.verify`), line by line
-  (:mod:`.paper_text`).
+  every field of it checked (:mod:`.run_record`), a Word paper's parts unpacked within
+  limits (:mod:`.word_parts`), the run made again and compared with the whole paper
+  (:mod:`.verify`, :mod:`.paper_text`), line by line in near-linear time
+  (:mod:`.linediff`).
 
 This layer sits above the paper (:mod:`appraisal.report`), whose renderers the form
 and ``verify`` use, and below the CLI; it never prints. Nothing here is imported by the
