@@ -76,6 +76,26 @@ def test_json_outputs(made: tuple[Path, Path], tmp_path: Path) -> None:
         assert code == 0  # the bundled example: same inputs, same figures
 
 
+@pytest.mark.parametrize("args", [
+    ["value", "--weight", "finance=30", "--samples", "300"],
+    ["rank", "--weights-from", "group", "--member", "director", "--member", "head-of-legal"],
+    ["sensitivity", "--weights-from", "director", "--member", "director", "--member",
+     "scrutiny-chair", "--samples", "300"],
+    ["value", "--weights-from", "group", "--member", "director", "--member",
+     "cabinet-member", "--samples", "200"],
+])
+def test_json_outputs_record_their_whole_request(made: tuple[Path, Path], tmp_path: Path,
+                                                 args: list[str]) -> None:
+    """A JSON output made with weight changes or some members only records them, so it
+    follows from its inputs (the first new user's trial found it did not)."""
+    root, _ = made
+    result = CliRunner().invoke(main, [args[0], str(root), *args[1:], "--format", "json"])
+    path = tmp_path / "out.json"
+    path.write_text(result.output)
+    code, text = _verify(str(path), str(root))
+    assert code == 0, text
+
+
 def test_a_file_without_a_record(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     page.write_text("<html><body>not a paper</body></html>")

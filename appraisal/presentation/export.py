@@ -65,6 +65,15 @@ def leaf_weights(result: AppraisalResult) -> dict[str, float]:
     return {c: float(w) for c, w in zip(p.criterion_ids, p.weights, strict=True)}
 
 
+def whose(result: AppraisalResult) -> dict[str, Any]:
+    """Whose weights a JSON output used, so that ``appraisal verify`` can make the same
+    run again: ``weights_from`` ("board", "group" or a member's id) and the members
+    counted (``members_counted``)."""
+    origin = result.origin
+    return {"weights_from": origin.weights_from if origin else "board",
+            "members_counted": [m.member.id for m in origin.members] if origin else []}
+
+
 def rank_to_dict(result: AppraisalResult) -> dict[str, Any]:
     """The JSON shape of ``appraisal rank --format json``."""
     r = result.ranking
@@ -74,7 +83,7 @@ def rank_to_dict(result: AppraisalResult) -> dict[str, Any]:
         "scenario": result.scenario,
         "method": result.method.name,
         "weight_overrides": result.overrides,
-        "weights_from": result.origin.weights_from if result.origin else "board",
+        **whose(result),
         "weights": leaf_weights(result),
         "weights_note": WEIGHTS_NOTE,
         "ranking": [
@@ -177,6 +186,7 @@ def sensitivity_to_dict(result: AppraisalResult) -> dict[str, Any]:
         "method": s.method,
         "exact": s.exact,
         "weight_overrides": result.overrides,
+        **whose(result),
         "seed": s.seed,
         "definitions": {
             "first": "a total >= every other option's total; the leader is the first "

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..pipeline import AppraisalResult
+from .export import whose
 from .greenbook import warnings
 from .value import (
     framework_rows,
@@ -29,8 +30,8 @@ def value_to_dict(result: AppraisalResult) -> dict[str, Any]:
     head: dict[str, Any] = {
         "tool": f"appraisal {_version()}", "input_digest": result.input_digest,
         "seed": result.seed, "criteria_set": result.criteria_set,
-        "scenario": result.scenario, "weights_from": result.origin.weights_from
-        if result.origin else "board", "warnings": list(warnings(result))}
+        "scenario": result.scenario, "weight_overrides": result.overrides,
+        **whose(result), "warnings": list(warnings(result))}
     if v is None or costing is None:
         return {**head, "value_for_money": None}
     f = v.frontier

@@ -109,6 +109,7 @@ def json_run(raw: Mapping[str, Any], kind: JsonOutput, shown: str) -> RunRecord:
         scenario=f.text("scenario", optional=True),
         weights=f.weights("weight_overrides", optional=True),
         weights_from=f.text("weights_from", optional=True) or "board",
+        members=f.texts("members_counted", optional=True),
         samples=samples, seed=f.seed("seed", optional=True))
 
 
@@ -141,8 +142,10 @@ class _Fields:
                             + (" or null" if optional else ""), value)
         return str(value)
 
-    def texts(self, name: str) -> tuple[str, ...]:
-        value = self.get(name, False)
+    def texts(self, name: str, optional: bool = False) -> tuple[str, ...]:
+        value = self.get(name, optional)
+        if value is None and optional:
+            return ()
         if not isinstance(value, list) or len(value) > MAX_ENTRIES or not all(
                 _plain(x, MAX_TEXT) and x for x in value):
             raise self.fail(name, "a list of ids", value)

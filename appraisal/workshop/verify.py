@@ -192,7 +192,8 @@ def _request(record: RunRecord) -> dict[str, Any]:
     """The request every JSON output records: criteria set, scenario, weights and whose."""
     source, member = whose(record.weights_from)
     return {"criteria": record.criteria, "scenario": record.scenario,
-            "weights": record.weights, "weights_from": source, "member": member}
+            "weights": record.weights, "weights_from": source, "member": member,
+            "members": record.members}
 
 
 def _value_again(record: RunRecord, a: Appraisal) -> dict[str, Any]:
