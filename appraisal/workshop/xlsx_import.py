@@ -3,6 +3,10 @@ problem located by sheet and cell (``Scores!D7``) with the same "expected ... fo
 wording as the YAML's, all in one run; the result is a list of :class:`~.edits.Edit`
 for :func:`.edits.apply`.
 
+The workbook's record of its export (the appraisal's digest then, and every value as
+exported, in a hidden sheet: :mod:`.exported`) is read with it, for import-xlsx to tell
+the workbook's edits from changes made to the appraisal since.
+
 Refused before any cell is read: a file over its size limit, a file that is not an
 xlsx (zip) package, a macro-enabled workbook, a package that would unpack to too much
 (:mod:`.xlsx_package`), and a workbook exported from another appraisal. Refused cell by
@@ -14,13 +18,17 @@ sheets, a missing or unknown column id in row 2, unknown or missing options.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import Diagnostic, InputError, UsageError
 from ..input.files import label
 from ..input.models import Appraisal
 from .edits import Edit
+from .exported import Record, read_record
 from .workbook import (
+    EXPORTED,
     INSTRUCTIONS,
     MEMBER_COLUMNS,
     MEMBERS,
@@ -36,26 +44,70 @@ from .xlsx_sheet import Problems, Sheet
 from .xlsx_weights import read_members, read_weights
 
 
+@dataclass(frozen=True)
+class Returned:
+    """A returned workbook as read: its values (``edits``) and what it records of its
+    export (``record``: None for a workbook of an older export-xlsx)."""
+
+    edits: list[Edit]
+    record: Record | None
+
+
 def read_edits(path: str | Path, a: Appraisal) -> list[Edit]:
     """Every value of the workbook at ``path`` for appraisal ``a``; raises
     :class:`InputError` listing every problem by sheet and cell."""
+    return read_workbook(path, a).edits
+
+
+def read_workbook(path: str | Path, a: Appraisal) -> Returned:
+    """The values of the workbook at ``path`` for appraisal ``a``, and its record of
+    the export; raises :class:`InputError` listing every problem by sheet and cell."""
     from openpyxl import load_workbook
 
     file = Path(path)
     shown = label(file)
     refuse(file, shown)
-    problems = Problems(shown)
     try:
         wb = load_workbook(file, data_only=False, keep_vba=False, keep_links=False)
     except Exception as exc:  # openpyxl raises many kinds for a damaged package
         raise InputError([Diagnostic(shown, 0, 0, "", "a readable .xlsx workbook",
                                      f"one openpyxl cannot read ({type(exc).__name__})")]
                          ) from None
+    problems = Problems(shown)
+    edits = edits_of(wb, a, problems)
+    record = read_record(wb, problems)
+    if problems.items:
+        raise InputError(problems.items)
+    return Returned(edits, record)
+
+
+def read_back(wb: Any, a: Appraisal) -> list[Edit]:
+    """What import-xlsx reads from the openpyxl workbook ``wb`` of ``a`` as it stands
+    (saved and opened again): the workbook's values as exported."""
+    import io
+
+    from openpyxl import load_workbook
+
+    buf = io.BytesIO()
+    wb.save(buf)
+    problems = Problems("the exported workbook")
+    values = edits_of(load_workbook(io.BytesIO(buf.getvalue())), a, problems)
+    if problems.items:  # the tool cannot read back what it wrote: a bug
+        raise RuntimeError("the exported workbook reads back with problems: "
+                           + "; ".join(map(str, problems.items[:3])))
+    return values
+
+
+def edits_of(wb: Any, a: Appraisal, problems: Problems) -> list[Edit]:
+    """Every value of the open workbook ``wb`` for appraisal ``a``; each problem is
+    added to ``problems`` (the caller raises them)."""
+    shown = problems.file
     sheets = set_sheets(a)
     wanted = [INSTRUCTIONS, *(n for s in sheets for n in (s.scores, s.rationale,
                                                           s.evidence)), WEIGHTS]
     if a.members:
         wanted.append(MEMBERS)
+    wanted.append(EXPORTED)
     recorded = wb.properties.title or ""
     grids = {n for s in sheets for n in (s.scores, s.rationale, s.evidence)}
     if recorded and recorded != a.title and not grids & set(wb.sheetnames):
@@ -87,6 +139,4 @@ def read_edits(path: str | Path, a: Appraisal) -> list[Edit]:
             problems.add(title, f"the sheet '{title}'", "none")
             continue
         reader(Sheet(wb[title], problems, list(columns)), a, edits)
-    if problems.items:
-        raise InputError(problems.items)
     return edits
