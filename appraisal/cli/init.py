@@ -125,6 +125,25 @@ docs/value.md).
 """
 
 
+def check_title(title: str) -> None:
+    """Refuse, before anything is written, a ``--title`` the appraisal could not hold
+    as given: blank, on more than one line, or holding a character the YAML files or
+    the format refuse (a control character, a line or paragraph separator, a
+    bidirectional override, a byte that is not UTF-8). Raises UsageError."""
+    from ..errors import UsageError
+    from ..input.modelbase import control_in
+
+    if not title.strip():
+        raise UsageError("--title: expected a title; found nothing")
+    bad = control_in(title) or next((c for c in title if c in "\n\r" or not (
+        c == "\t" or " " <= c <= "\ud7ff" or "\ue000" <= c <= "\ufffd"
+        or c >= "\U00010000")), None)
+    if bad is not None:
+        what = "a line break" if bad in "\n\r" else f"the character U+{ord(bad):04X}"
+        raise UsageError(f"--title: expected a title on one line without control "
+                         f"characters; found {what}")
+
+
 @click.command("init")
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--title", default="Options appraisal", show_default=True,
@@ -134,15 +153,14 @@ def command(folder: Path, title: str) -> None:
     """Create a new appraisal in FOLDER (directory form): one criteria set, two options,
     a scenario, the schemas editors use to check the files (each file points at its
     own) and a README for the board. The result validates; FOLDER must be new or
-    empty."""
-    from ..errors import UsageError
+    empty. The title is checked and the files validated before anything is written,
+    and they are written all or nothing."""
     from ..input.loading import load
     from ..input.schema import PART_MODELS, part_schema
     from ..presentation.export import to_json
-    from ..writing import write_all
+    from ..workshop.create import create
 
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise UsageError(f"'{folder}' exists and is not an empty folder")
+    check_title(title)
     quoted = '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
     def line(schema: str, depth: int) -> str:
@@ -155,13 +173,15 @@ def command(folder: Path, title: str) -> None:
         folder / "scenarios" / "cost-first.yaml": SCENARIO.format(
             modeline=line("scenario", 1)),
         folder / "README.md": README.format(title=title, folder=folder),
-        folder / ".gitignore": "# backups import-xlsx keeps of the files it changes\n*.bak*\n",
+        folder / ".gitignore": "# backups import-xlsx keeps of the files it changes\n*.bak*\n"
+                               "# a writer's lock, and the record of a write cut short that "
+                               "the next run completes\n.appraisal.lock\n.appraisal.journal\n",
     }
     for name, text in OPTIONS:
         files[folder / "options" / name] = text.format(modeline=line("option", 1))
     for part in PART_MODELS:
         files[folder / "schemas" / f"{part}.json"] = to_json(part_schema(part))
-    write_all({p: t.encode("utf-8") for p, t in files.items()})
+    create(folder, {p: t.encode("utf-8") for p, t in files.items()})
     a = load(folder)
     click.echo(f"Created {folder}: '{a.title}', {len(a.options)} options, "
                f"{len(a.criteria[0].criteria)} criteria, {len(a.scenarios)} scenario. It "
