@@ -264,8 +264,9 @@ def values_of(a: Appraisal) -> list[Edit]:
 def workbook_bytes(a: Appraisal, source: str = "") -> bytes:
     """The scoring workbook of ``a`` as .xlsx bytes (see :func:`build`), recording the
     appraisal's input digest and every value as exported (:mod:`.exported`)."""
+    values = read_back(build(a, source), a)  # saving a workbook changes it: use another
     wb = build(a, source)
-    add_record(wb, read_back(wb, a), a.input_digest)
+    add_record(wb, values, a.input_digest)
     buf = io.BytesIO()
     wb.save(buf)
     return _stable_zip(buf.getvalue())
