@@ -75,11 +75,12 @@ def import_command(workbook: Path, path: Path | None, dry_run: bool, force: bool
     root = path if path is not None else bundled_example()
     folder = root if root.is_dir() else root.parent
     if force and not dry_run and path is not None and folder.is_dir():
+        from ..input.files import label
         from ..writing import locked
 
         with locked(folder, "appraisal " + shlex.join(sys.argv[1:]),
                     on_wait=lambda holder: click.echo(
-                        f"Waiting for another command writing '{folder}' to finish "
+                        f"Waiting for another command writing '{label(folder)}' to finish "
                         f"({holder.describe()})...", err=True)):
             _import(workbook, root, path, dry_run, force, workbook_wins, criteria)
     else:
