@@ -116,10 +116,12 @@ def _race(books: dict[str, Path], first: str, second: str, root: Path
 def test_two_imports_at_once_both_apply_and_no_backup_is_lost(
         two_workbooks: dict[str, Path], tmp_path: Path) -> None:
     original = _files(two_workbooks["root"] / "options")
+    waited = 0
     for trial in range(TRIALS):
         root = tmp_path / f"trial{trial}"
         runs = _race(two_workbooks, "w1", "w2", root)
         assert [r.returncode for r in runs] == [0, 0], [r.stderr for r in runs]
+        waited += any("Waiting for another command writing" in r.stderr for r in runs)
         a = appraisal.load(root)
         for k, o in enumerate(a.options):  # all 26 edits are there
             assert o.scores["focus"].rationale == f"w1 says {k}"
@@ -132,6 +134,7 @@ def test_two_imports_at_once_both_apply_and_no_backup_is_lost(
         assert sorted(files) == sorted([*original, *(n + ".bak" for n in original),
                                         *(n + ".bak2" for n in original)])
         assert sorted(p.name for p in root.iterdir()) == sorted(PARTS)  # no lock left
+    assert waited  # the two really ran at once: one waited for the other
 
 
 def test_two_imports_editing_the_same_cells_one_wins_the_other_is_refused(
