@@ -52,6 +52,7 @@ def test_init_refuses_a_folder_with_files(tmp_path: Path) -> None:
     ("a\x1bb", "found the character U+001B"), ("a\x7fb", "found the character U+007F"),
     ("a\u2028b", "found the character U+2028"), ("two\nlines", "found a line break"),
     ("", "expected a title; found nothing"), ("   ", "expected a title; found nothing"),
+    ("caf\udce9", "found the character U+DCE9"),  # a byte of the command line not UTF-8
 ])
 def test_a_title_the_appraisal_cannot_hold_is_refused_before_anything_is_written(
         tmp_path: Path, title: str, found: str) -> None:
