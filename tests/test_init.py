@@ -58,6 +58,7 @@ def test_init_refuses_a_folder_with_files(tmp_path: Path) -> None:
     ("Library\nTransport", "expected a title on one line; found a line break"),
     ("   ", "expected a title; found none"),
     ("Library\ufffe", "expected text the YAML files can hold; found 'Library\\xfffe'"),
+    ("caf\udce9", "expected text in UTF-8; found a byte that is not (U+DCE9)"),
 ])
 def test_init_refuses_a_title_before_writing_anything(tmp_path: Path, title: str,
                                                       found: str) -> None:
@@ -81,3 +82,54 @@ def test_init_checks_the_folder_before_writing_anything(tmp_path: Path) -> None:
         result = CliRunner().invoke(main, ["init", str(folder)])
         assert (result.exit_code, result.output) == (2, f"appraisal: {message}\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
+
+
+def test_init_on_a_full_disk_leaves_nothing(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from appraisal.writing import disk
+
+    real, calls = disk.stage, [0]
+
+    def stage(path: Path, data: bytes) -> Path:
+        calls[0] += 1
+        if calls[0] == 6:
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        return real(path, data)
+
+    monkeypatch.setattr(disk, "stage", stage)
+    folder = tmp_path / "deep" / "new"
+    result = CliRunner().invoke(main, ["init", str(folder)])
+    assert result.exit_code == 1 and "No space left on device" in result.output
+    assert list(tmp_path.iterdir()) == []  # not even the folders it made
+    (tmp_path / "empty").mkdir()
+    calls[0] = 0
+    result = CliRunner().invoke(main, ["init", str(tmp_path / "empty")])
+    assert result.exit_code == 1
+    assert list(tmp_path.iterdir()) == [tmp_path / "empty"]  # a folder it did not make stays
+    assert list((tmp_path / "empty").iterdir()) == []
+
+
+@pytest.mark.parametrize("kill_at,then", [(1, "init"), (4, "complete")])
+def test_a_killed_init_is_cleared_or_completed_by_the_next_run(
+        tmp_path: Path, kill_at: int, then: str) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    folder = tmp_path / "new"
+    kill = Path(__file__).with_name("kill_at.py")
+    run = subprocess.run([sys.executable, str(kill), str(kill_at), "init", str(folder)],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == -signal.SIGKILL
+    again = CliRunner().invoke(main, ["init", str(folder)])
+    if then == "init":  # killed before the commit: what it left does not stop a re-run
+        assert again.exit_code == 0, again.output
+    else:  # killed after it: the re-run completes it, then finds it made
+        assert again.exit_code == 2 and "is not an empty folder" in again.output
+    assert len(list(folder.rglob("*.yaml"))) == 5
+    assert sorted(p.name for p in folder.iterdir()) == [
+        ".gitignore", "README.md", "appraisal.yaml", "criteria", "options", "scenarios",
+        "schemas"]
+    assert appraisal.load(folder).title == "Options appraisal"

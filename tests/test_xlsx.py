@@ -72,7 +72,11 @@ def test_layout_scale_validation_and_print_setup(tmp_path: Path) -> None:
     assert wb.sheetnames == ["Instructions", "key-principles-2017",
                              "key-principles-2017 rationale", "key-principles-2017 evidence",
                              "objectives-2018", "objectives-2018 rationale",
-                             "objectives-2018 evidence", "Weights", "Members"]
+                             "objectives-2018 evidence", "Weights", "Members", "Exported"]
+    # the record of the export: hidden from people, the digest of the appraisal beside it
+    assert [w.sheet_state for w in wb.worksheets][-2:] == ["visible", "veryHidden"]
+    assert {p.name: p.value for p in wb.custom_doc_props}["appraisal-digest"] == \
+        a.input_digest
     ws = wb["key-principles-2017"]
     heads = [c.value for c in ws[1]]
     assert "Market maturity risk (0 to 5) (cost: a higher score is worse)" in heads

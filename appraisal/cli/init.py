@@ -134,11 +134,12 @@ def command(folder: Path, title: str) -> None:
     """Create a new appraisal in FOLDER (directory form): one criteria set, two options,
     a scenario, the schemas editors use to check the files (each file points at its
     own) and a README for the board. The result validates; FOLDER must be new or
-    empty."""
+    empty. Every argument is checked and the files validated before anything is
+    written, and they are written all or nothing."""
     from ..input.loading import load
     from ..input.schema import PART_MODELS, part_schema
     from ..presentation.export import to_json
-    from ..writing import write_all
+    from ..workshop.create import create
     from .init_args import check_arguments
     from .init_args import quoted as yaml_quoted
 
@@ -155,13 +156,15 @@ def command(folder: Path, title: str) -> None:
         folder / "scenarios" / "cost-first.yaml": SCENARIO.format(
             modeline=line("scenario", 1)),
         folder / "README.md": README.format(title=title, folder=folder),
-        folder / ".gitignore": "# backups import-xlsx keeps of the files it changes\n*.bak*\n",
+        folder / ".gitignore": "# backups import-xlsx keeps of the files it changes\n*.bak*\n"
+                               "# a writer's lock, and the record of a write cut short that "
+                               "the next run completes\n.appraisal.lock\n.appraisal.journal\n",
     }
     for name, text in OPTIONS:
         files[folder / "options" / name] = text.format(modeline=line("option", 1))
     for part in PART_MODELS:
         files[folder / "schemas" / f"{part}.json"] = to_json(part_schema(part))
-    write_all({p: t.encode("utf-8") for p, t in files.items()})
+    create(folder, {p: t.encode("utf-8") for p, t in files.items()})
     a = load(folder)
     click.echo(f"Created {folder}: '{a.title}', {len(a.options)} options, "
                f"{len(a.criteria[0].criteria)} criteria, {len(a.scenarios)} scenario. It "

@@ -24,12 +24,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
 from ..errors import Diagnostic, InputError, UsageError
+from ..writing import reading
 from . import checks
 from .diagnostics import describe_value, did_you_mean
 from .files import FileReader, label
@@ -59,14 +61,19 @@ def bundled_example() -> Path:
 class _Reader:
     """One reading of an appraisal: its files, source map, problems and repairs."""
 
-    def __init__(self, folder: Path, record: bool) -> None:
+    def __init__(self, folder: Path, record: bool,
+                 texts: Mapping[Path, str] | None = None) -> None:
         self.smap = SourceMap(record=record)
         self.problems: list[Diagnostic] = []
         self.files = FileReader(folder)
         self.repairs = Repairs()
+        self.texts = {os.path.abspath(p): t for p, t in (texts or {}).items()}
 
     def read(self, file: Path, prefix: PathKey) -> Any:
-        text = self.files.read_text(file)
+        given = self.texts.get(os.path.abspath(file))
+        if given is not None:  # a new text for the file: read, and counted, in its place
+            self.files.read_files.append((file, hashlib.sha256(given.encode()).digest()))
+        text = given if given is not None else self.files.read_text(file)
         if isinstance(text, Diagnostic):
             self.smap.files[prefix] = label(file)
             self.problems.append(text)
@@ -193,23 +200,25 @@ def _criteria_sets(data: dict[str, Any], meta: Meta | None, single: bool,
     return [(p, cs) for p, cs in sets if cs is not None], all(cs is not None for _, cs in sets)
 
 
-def load(path: str | os.PathLike[str] | None = None, *, criteria: str | None = None) -> Appraisal:
-    """Load and validate an appraisal (a directory or a single YAML file).
-
-    ``path`` defaults to the bundled example. ``criteria`` names the criteria set
-    whose leaf criteria every option must score; by default every set is checked.
-    Raises :class:`InputError` listing every problem found, or :class:`UsageError`
-    when ``path`` does not exist.
-    """
+def load(path: str | os.PathLike[str] | None = None, *, criteria: str | None = None,
+         texts: Mapping[Path, str] | None = None) -> Appraisal:
+    """Load and validate an appraisal (a directory or a single YAML file); ``path``
+    defaults to the bundled example. ``criteria`` names the criteria set whose leaf
+    criteria every option must score (default: every set). ``texts`` gives files new
+    contents, read in their place (an edit validated unwritten, nothing copied). A
+    write cut short is completed first (:func:`appraisal.writing.reading`). Raises
+    :class:`InputError` listing every problem, :class:`UsageError` for no ``path``."""
     root = Path(path) if path is not None else bundled_example()
     if not (root.exists() or root.is_symlink()):
         raise UsageError(f"no appraisal at '{label(root)}': expected a directory holding "
                          "appraisal.yaml, criteria/ and options/, or a single YAML file")
     folder = root if root.is_dir() else root.parent
-    try:  # fast pass: no line numbers kept
-        return _load(root, criteria, _Reader(folder, record=False))
-    except InputError:  # read again, keeping line numbers, to say where each problem is
-        return _load(root, criteria, _Reader(folder, record=True))
+    parts = [folder / part for part in _PARTS] if root.is_dir() else []
+    with reading(folder, parts):  # never half of a set of files another run writes
+        try:  # fast pass: no line numbers kept
+            return _load(root, criteria, _Reader(folder, False, texts))
+        except InputError:  # read again, keeping line numbers, to say where each is
+            return _load(root, criteria, _Reader(folder, True, texts))
 
 
 def _load(root: Path, criteria: str | None, reader: _Reader) -> Appraisal:

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import UsageError
 from ..pipeline import AppraisalResult
-from ..writing import clean_stale, write_all
+from ..writing import write_all
 from . import FORMATS, SUFFIX
 from .context import build_context
 
@@ -113,8 +113,10 @@ def write_paper(result: AppraisalResult, out: Path, formats: Sequence[str] = FOR
     set-up to the Word paper; ``worker`` is a :class:`PdfWorker` made earlier (closed
     here); ``source`` is the appraisal's path as given, kept in the run record that
     ``appraisal verify`` reads. Every format is rendered before any file is
-    written, and the files are written all or nothing; temporary files that killed
-    runs left in ``out`` are removed first."""
+    written, and the files are written all or nothing, with ``out`` locked
+    (:func:`appraisal.writing.write_all`: a paper a killed run left half switched is
+    completed, and its temporary files removed, first), so the formats in ``out``
+    always come from one run."""
     try:
         unknown = [f for f in formats if f not in FORMATS]
         if unknown:
@@ -123,7 +125,6 @@ def write_paper(result: AppraisalResult, out: Path, formats: Sequence[str] = FOR
         wanted = list(dict.fromkeys(formats or FORMATS))
         day = report_date(when)
         reference = None if reference_docx is None else read_reference(Path(reference_docx))
-        clean_stale(Path(out))
         context = build_context(result, day, source)
         if "pdf" in wanted and worker is None:
             worker = PdfWorker()
@@ -149,5 +150,6 @@ def write_paper(result: AppraisalResult, out: Path, formats: Sequence[str] = FOR
         if worker is not None:
             worker.close()
     paths = [Path(out) / f"{stem}{SUFFIX[fmt]}" for fmt in wanted]
-    write_all({path: rendered[fmt] for fmt, path in zip(wanted, paths, strict=True)})
+    write_all({path: rendered[fmt] for fmt, path in zip(wanted, paths, strict=True)},
+              folder=Path(out))
     return paths

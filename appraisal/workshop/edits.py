@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import UsageError
 from ..input.models import Appraisal, iter_criteria
 from .workbook import member_rows
 from .yamledit import Editor
@@ -33,29 +32,17 @@ class Edit:
 
 def apply(a: Appraisal, root: Path, edits: list[Edit]) -> Editor:
     """An editor of the files at ``root`` with every edit that differs from ``a``
-    applied (its :attr:`Editor.changes` list them)."""
+    applied (its :attr:`Editor.changes` list them). A member's ranking comes as one
+    ``ranking`` edit (target: member and group; value: the tiers, as
+    :func:`.threeway.grouped` makes it)."""
     ed = Editor.open(root)
     scores = {o.id: o.scores for o in a.options}
     crit = {(cs.id, c.id): c for cs in a.criteria for c in iter_criteria(cs.criteria)}
     rows: dict[tuple[str, ...], list[Any]] = {
         tuple("" if x is None else str(x) for x in r[:6]): r for r in member_rows(a)}
-    ranks: dict[tuple[str, str], dict[str, float]] = {}
-    seen_scores: dict[tuple[str, str], tuple[Any, str]] = {}
     for e in edits:
         if e.kind == "score":
             option, criterion = e.target
-            earlier = seen_scores.get((option, criterion))
-            if earlier is not None and earlier[0] != e.value:
-                # a criterion shared by two sets: the changed sheet wins, both changed
-                # differently is a problem
-                held = scores[option].get(criterion)
-                now = (held.value, held.low, held.high)[:len(e.value)] if held else None
-                if earlier[0] != now and e.value != now:
-                    raise UsageError(f"{earlier[1]} and {e.cell} give criterion "
-                                     f"'{criterion}' of option '{option}' different scores")
-                if e.value == now:
-                    continue
-            seen_scores[(option, criterion)] = (e.value, e.cell)
             ed.score(option, criterion, scores[option].get(criterion), e.value)
         elif e.kind in ("rationale", "evidence"):
             option, criterion = e.target
@@ -63,19 +50,18 @@ def apply(a: Appraisal, root: Path, edits: list[Edit]) -> Editor:
         elif e.kind in ("weight", "weight_rationale", "weight_range"):
             c = crit[(e.target[0], e.target[1])]
             ed.weight(e.target[0], e.target[1], e.kind, getattr(c, e.kind), e.value)
+        elif e.kind == "ranking":
+            member, group = e.target
+            old = {str(r[4]): float(r[6]) for r in member_rows(a)
+                   if r[0] == member and r[2] == group and r[3] == "ranking"}
+            rank = {c: float(k) for k, tier in enumerate(e.value, start=1) for c in tier}
+            if [sorted(t) for t in e.value] != _order(old):  # criteria in the file's order
+                ed.ranking(member, group, {c: rank[c] for c in [*old, *rank] if c in rank})
         elif e.kind == "member":
             row = rows[e.target]
             was = (float(row[6]), None if row[7] is None else float(row[7]))
-            if e.target[3] == "ranking":
-                ranks.setdefault((e.target[0], e.target[2]), {})[e.target[4]] = e.value[0]
-                continue
-            if was != e.value:
+            if was != tuple(e.value):
                 ed.member(e.target, was, e.value)
-    for (member, group), new_ranks in ranks.items():
-        old_ranks = {str(r[4]): float(r[6]) for r in member_rows(a)
-                     if r[0] == member and r[2] == group and r[3] == "ranking"}
-        if _order(new_ranks) != _order(old_ranks):
-            ed.ranking(member, group, new_ranks)
     return ed
 
 

@@ -41,9 +41,9 @@ class Document:
     changed: bool = False
 
     @classmethod
-    def read(cls, path: Path, y: YAML) -> Document:
-        """The file at ``path`` (UTF-8, a byte-order mark allowed) read with ``y``."""
-        text = path.read_text(encoding="utf-8-sig")
+    def parse(cls, path: Path, text: str, y: YAML) -> Document:
+        """The text of the file at ``path`` (as read by the loader's reader) parsed
+        with ``y``."""
         return cls(path, text, y.load(text))
 
     def dump(self, y: YAML) -> str:

@@ -38,6 +38,12 @@ times as important ``criterion`` is as ``other``)."""
 SOURCE_PROPERTY = "appraisal-path"
 """The workbook's custom document property holding the appraisal's path, relative to
 the workbook's folder ("-" for the bundled example): import-xlsx's default appraisal."""
+DIGEST_PROPERTY = "appraisal-digest"
+"""The workbook's custom document property holding the input digest of the appraisal
+it was exported from: import-xlsx tells from it whether the appraisal changed since."""
+EXPORTED = "Exported"
+"""The hidden sheet holding every value as exported (:mod:`.exported`), from which
+import-xlsx tells the workbook's edits from changes made to the appraisal since."""
 _BAD = re.compile(r"[\[\]:*?/\\]")
 MAX_TITLE = 31
 
@@ -82,7 +88,7 @@ def ranged(a: Appraisal, criterion: str) -> bool:
 
 def set_sheets(a: Appraisal) -> list[SetSheets]:
     """The sheets of every criteria set, in the appraisal's order."""
-    taken = {INSTRUCTIONS.lower(), WEIGHTS.lower(), MEMBERS.lower()}
+    taken = {INSTRUCTIONS.lower(), WEIGHTS.lower(), MEMBERS.lower(), EXPORTED.lower()}
     out = []
     for cs in a.criteria:
         scores = _title(cs.id, "", taken) if len(a.criteria) > 1 else _title("Scores", "", taken)

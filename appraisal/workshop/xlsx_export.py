@@ -22,6 +22,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..input.models import Appraisal, Option
+from .edits import Edit
+from .exported import add_record
 from .workbook import (
     FIRST_ROW,
     ID_ROW,
@@ -39,6 +41,7 @@ from .workbook import (
     set_sheets,
     text_ids,
 )
+from .xlsx_import import read_back
 
 STAMP = datetime.datetime(2000, 1, 1)
 """The date written into the workbook (its contents, not the day it was made, decide its
@@ -230,10 +233,10 @@ def _instructions(wb: Workbook, a: Appraisal, sheets: list[SetSheets]) -> None:
     ws.column_dimensions["A"].width = 120
 
 
-def workbook_bytes(a: Appraisal, source: str = "") -> bytes:
-    """The scoring workbook of ``a`` as .xlsx bytes; ``source`` (the appraisal's path
-    relative to the workbook's folder, "" for the bundled example) is kept as the
-    document property ``appraisal-path``, import-xlsx's default appraisal."""
+def build(a: Appraisal, source: str = "") -> Workbook:
+    """The scoring workbook of ``a`` without its record of the export; ``source`` (the
+    appraisal's path relative to the workbook's folder, "" for the bundled example) is
+    kept as the document property ``appraisal-path``, import-xlsx's default appraisal."""
     from openpyxl.packaging.custom import StringProperty
 
     wb = Workbook()
@@ -249,6 +252,21 @@ def workbook_bytes(a: Appraisal, source: str = "") -> bytes:
     wb.properties.creator = "appraisal"
     wb.properties.title = a.title[:255]
     wb.properties.created = wb.properties.modified = STAMP
+    return wb
+
+
+def values_of(a: Appraisal) -> list[Edit]:
+    """Every value import-xlsx reads from the workbook of ``a`` as exported: the
+    appraisal's values in the workbook's terms (the "now" of a three-way view)."""
+    return read_back(build(a), a)
+
+
+def workbook_bytes(a: Appraisal, source: str = "") -> bytes:
+    """The scoring workbook of ``a`` as .xlsx bytes (see :func:`build`), recording the
+    appraisal's input digest and every value as exported (:mod:`.exported`)."""
+    values = read_back(build(a, source), a)  # saving a workbook changes it: use another
+    wb = build(a, source)
+    add_record(wb, values, a.input_digest)
     buf = io.BytesIO()
     wb.save(buf)
     return _stable_zip(buf.getvalue())

@@ -1,7 +1,9 @@
 """Read a scoring workbook back (``appraisal import-xlsx``): every cell checked and each
 problem located by sheet and cell (``Scores!D7``) with the same "expected ... found ..."
 wording as the YAML's, all in one run; the result is a list of :class:`~.edits.Edit`
-for :func:`.edits.apply`.
+for :func:`.edits.apply`. The workbook's record of its export (the appraisal's digest
+then, and every value as exported, in a hidden sheet: :mod:`.exported`) is read with it,
+for import-xlsx to tell the workbook's edits from changes made to the appraisal since.
 
 Refused before any cell is read: anything but a regular file, a file over its size
 limit, a file that is not an xlsx (zip) package, a macro-enabled workbook, a package
@@ -18,6 +20,7 @@ sheets, a missing or unknown column id in row 2, unknown or missing options.
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +28,9 @@ from ..errors import Diagnostic, InputError
 from ..input.files import label, printable
 from ..input.models import Appraisal
 from .edits import Edit
+from .exported import Record, read_record
 from .workbook import (
+    EXPORTED,
     INSTRUCTIONS,
     MEMBER_COLUMNS,
     MEMBERS,
@@ -43,10 +48,25 @@ from .xlsx_source import check_identity
 from .xlsx_weights import read_members, read_weights
 
 
+@dataclass(frozen=True)
+class Returned:
+    """A returned workbook as read: its values (``edits``) and what it records of its
+    export (``record``: None for a workbook of an older export-xlsx)."""
+
+    edits: list[Edit]
+    record: Record | None
+
+
 def read_edits(path: str | Path, a: Appraisal) -> list[Edit]:
     """Every value of the workbook at ``path`` for appraisal ``a``; raises
     :class:`InputError` listing every problem by sheet and cell, and
     :class:`UsageError` for a workbook of another appraisal."""
+    return read_workbook(path, a).edits
+
+
+def read_workbook(path: str | Path, a: Appraisal) -> Returned:
+    """The values of the workbook at ``path`` for appraisal ``a``, and its record of the
+    export; raises as :func:`read_edits`."""
     shown = label(Path(path))
     package = open_package(path, shown)
     merged = scan(package).merged
@@ -54,9 +74,29 @@ def read_edits(path: str | Path, a: Appraisal) -> list[Edit]:
     wb = _open(package)
     try:
         check_identity(wb.properties.title or "", a, shown)
-        return _read(wb, merged, a, problems)
+        edits = edits_of(wb, merged, a, problems)
+        record = read_record(wb, problems)
     finally:
         wb.close()
+    if problems.items:
+        raise InputError(problems.items)
+    return Returned(edits, record)
+
+
+def read_back(wb: Any, a: Appraisal) -> list[Edit]:
+    """What import-xlsx reads from the openpyxl workbook ``wb`` of ``a`` as it stands
+    (saved and opened again): the workbook's values as exported."""
+    from openpyxl import load_workbook
+
+    buf = io.BytesIO()
+    wb.save(buf)
+    problems = Problems("the exported workbook")
+    values = edits_of(load_workbook(io.BytesIO(buf.getvalue()), read_only=True), {}, a,
+                      problems)
+    if problems.items:  # the tool cannot read back what it wrote: a bug
+        raise RuntimeError("the exported workbook reads back with problems: "
+                           + "; ".join(map(str, problems.items[:3])))
+    return values
 
 
 def _open(package: Package) -> Any:
@@ -73,13 +113,17 @@ def _open(package: Package) -> Any:
                          ) from None
 
 
-def _read(wb: Any, merged: dict[str, tuple[str, ...]], a: Appraisal,
-          problems: Problems) -> list[Edit]:
+def edits_of(wb: Any, merged: dict[str, tuple[str, ...]], a: Appraisal,
+             problems: Problems) -> list[Edit]:
+    """Every value of the open workbook ``wb`` for appraisal ``a`` (``merged``: each
+    sheet's merged ranges, from the scan); each problem is added to ``problems`` (the
+    caller raises them)."""
     sheets = set_sheets(a)
     wanted = [INSTRUCTIONS, *(n for s in sheets for n in (s.scores, s.rationale,
                                                           s.evidence)), WEIGHTS]
     if a.members:
         wanted.append(MEMBERS)
+    wanted.append(EXPORTED)
     for title in wb.sheetnames:
         if title not in wanted:
             problems.add(printable(title[:40]), "only the sheets export-xlsx wrote: "
@@ -106,6 +150,4 @@ def _read(wb: Any, merged: dict[str, tuple[str, ...]], a: Appraisal,
             problems.add(title, f"the sheet '{title}'", "none")
             continue
         reader(Sheet(wb[title], merged.get(title, ()), problems, list(columns)), a, edits)
-    if problems.items:
-        raise InputError(problems.items)
     return edits

@@ -13,8 +13,8 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from ..errors import UsageError
-from ..input.files import label
+from ..errors import Diagnostic, InputError, UsageError
+from ..input.files import FileReader, label
 from ..input.models import Score
 from .roundtrip import (
     Document,
@@ -24,6 +24,14 @@ from .roundtrip import (
     round_trip_yaml,
     styled,
 )
+
+
+def _listed(folder: Path, reader: FileReader) -> list[Path]:
+    """The .yaml and .yml files of a part's folder, as the loader lists them (none
+    when it is missing or not a folder inside the appraisal)."""
+    if not folder.exists() or reader.check_folder(folder) is not None:
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
 
 
 @dataclass
@@ -52,18 +60,23 @@ class Editor:
     def open(cls, root: Path) -> Editor:
         """The documents of the appraisal at ``root``: a directory's ``criteria/``,
         ``options/`` and ``members/`` files, or a single file (its criteria sets, or its
-        flat list of criteria as the one set). Raises UsageError when a single file is
-        not a mapping."""
+        flat list of criteria as the one set), read as the loader reads them (regular
+        files inside the appraisal, bounded in size). Raises UsageError when a single
+        file is not a mapping, InputError when a file cannot be read."""
         ed = cls(root)
         y = round_trip_yaml()
+        reader = FileReader(root if root.is_dir() else root.parent)
 
         def read(path: Path) -> Document:
-            doc = Document.read(path, y)
+            text = reader.read_text(path)
+            if isinstance(text, Diagnostic):
+                raise InputError([text])
+            doc = Document.parse(path, text, y)
             ed.docs.append(doc)
             return doc
 
         if root.is_dir():
-            parts = {part: sorted((root / part).glob("*.y*ml")) for part in
+            parts = {part: _listed(root / part, reader) for part in
                      ("criteria", "options", "members")}
             for path in parts["options"]:
                 doc = read(path)
