@@ -327,3 +327,21 @@ def test_import_opens_no_link_pipe_or_device_in_the_appraisal(tmp_path: Path,
     assert ("Edited" in (root / "options" / "01-continuation.yaml").read_text()) == (
         mode == "--force")
     assert (root / "pipe").exists() and (root / "everything").is_symlink()
+
+
+def test_verify_completes_a_paper_whose_writing_was_cut_short(tmp_path: Path) -> None:
+    """A report killed after its commit point leaves the journal: verify, reading the
+    paper, completes the set first, so it checks the new paper whole, never a mix."""
+    source = tmp_path / "appraisal"
+    assert _appraisal("init", str(source)).returncode == 0
+    out = tmp_path / "paper"
+    run = ["report", str(source), "--samples", "0", "--format", "html", "--format", "md",
+           "--out", str(out)]
+    assert _appraisal(*run, "--date", "2020-01-01").returncode == 0
+    killed = _killed_at(2, *run, "--date", "2021-01-01")
+    assert killed.returncode == -signal.SIGKILL
+    assert (out / ".appraisal.journal").exists()
+    checked = _appraisal("verify", str(out / "paper.html"), str(source))
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert not (out / ".appraisal.journal").exists()
+    assert "2021-01-01" in (out / "paper.md").read_text()  # the new run's, completed

@@ -30,14 +30,15 @@ if TYPE_CHECKING:
     from ..analysis.smaa import SmaaResult
     from ..analysis.value import ValueForMoney
 
-_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 CELL = 7
 """Width of a numeric column of points ("100.0" and padding)."""
 
 
 def safe(text: str) -> str:
-    """Text from the input as the terminal shows it: no control characters (the format
-    refuses them; this is the second guard)."""
+    """Text from the input as the terminal shows it: no control characters, line or
+    paragraph separators or bidirectional overrides (the format refuses them; this is
+    the second guard)."""
     return _UNPRINTABLE.sub("\ufffd", text)
 
 

@@ -26,8 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
-from ..input.files import label
+from ..input.files import kind_of, label
 from ..report.docx import RECORD_VARIABLE
+from ..writing import reading
 from .run_record import JsonOutput, RunRecord, json_output, json_run, paper_run
 from .word_parts import SETTINGS, read_parts, record_variable
 
@@ -88,7 +89,8 @@ def read_output(path: Path) -> RecordedOutput:
     the wrong kind or out of range), or it is JSON of no command verify knows."""
     shown = label(path)
     fmt = format_of(path)
-    data = _read(path, shown)
+    with reading(path.parent):  # a paper whose writing was cut short is completed first
+        data = _read(path, shown)
     parts: dict[str, bytes] = {}
     if fmt is OutputFormat.JSON:
         try:
@@ -120,8 +122,10 @@ def read_output(path: Path) -> RecordedOutput:
 
 def _read(path: Path, shown: str) -> bytes:
     """The file's bytes, at most :data:`MAX_PAPER` of them; only a regular file."""
-    if not path.is_file():
+    if not path.exists():
         raise UsageError(f"no paper at '{shown}'")
+    if not path.is_file():
+        raise UsageError(f"'{shown}' is {kind_of(path.stat().st_mode)}, not a paper")
     try:
         with path.open("rb") as f:
             data = f.read(MAX_PAPER + 1)
