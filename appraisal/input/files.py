@@ -47,6 +47,20 @@ def printable(text: str) -> str:
     return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
 
 
+def read_at_most(fd: int, limit: int) -> bytes:
+    """What the open file ``fd`` holds, read a mebibyte at a time, stopping after
+    ``limit`` + 1 bytes (so a caller sees that the file is larger than ``limit``
+    without reading the rest)."""
+    chunks, size = [], 0
+    while size <= limit:
+        chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
 def kind_of(mode: int) -> str:
     """What a file of ``mode`` (from ``os.stat``) is when it is not a regular file, in
     words ("a named pipe", "a device", ...)."""
@@ -116,14 +130,7 @@ class FileReader:
                 which = ("a file of at most " + _mib(MAX_FILE_BYTES) if limit == MAX_FILE_BYTES
                          else f"an appraisal of at most {_mib(MAX_TOTAL_BYTES)} in all")
                 return problem(which, _mib(info.st_size))
-            chunks, size = [], 0
-            while size <= limit:
-                chunk = os.read(fd, min(1 << 20, limit + 1 - size))
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                size += len(chunk)
-            data = b"".join(chunks)
+            data = read_at_most(fd, limit)
         except OSError as exc:
             return problem("a readable file", exc.strerror or "cannot be read")
         finally:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Diagnostic, InputError, UsageError
-from ..input.files import kind_of, printable
+from ..input.files import kind_of, printable, read_at_most
 
 MAX_BYTES = 16 * 2**20
 """The largest workbook read (the YAML files' own limit)."""
@@ -100,21 +100,15 @@ def _read_file(path: Path, shown: str) -> bytes:
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped since it was checked
             raise _refused(shown, "a workbook file (.xlsx)", kind_of(os.fstat(fd).st_mode))
-        chunks, size = [], 0
-        while size <= MAX_BYTES:
-            chunk = os.read(fd, min(1 << 20, MAX_BYTES + 1 - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
+        data = read_at_most(fd, MAX_BYTES)
     except OSError as exc:
         raise _refused(shown, "a readable file", exc.strerror or "cannot be read") from None
     finally:
         os.close(fd)
-    if size > MAX_BYTES:
+    if len(data) > MAX_BYTES:
         raise _refused(shown, f"a workbook of at most {MAX_BYTES // 2**20} MiB",
                        "a file that grew as it was read")
-    return b"".join(chunks)
+    return data
 
 
 def _directory(data: bytes, shown: str) -> list[zipfile.ZipInfo]:
